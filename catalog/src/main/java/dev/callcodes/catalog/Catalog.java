@@ -1,0 +1,141 @@
+package dev.callcodes.catalog;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The shared catalog: every official entry and every SIP code, with lookups by pair, Microsoft code, SIP code,
+ * phrase and id. Immutable and safe to share between threads.
+ */
+public final class Catalog {
+
+    /**
+     * Families in the order answers list them: the Teams calling pages first (what Teams admins read), then ACS, whose
+     * codes overlap but describe another product.
+     */
+    public static final List<String> FAMILY_ORDER = List.of(
+            "direct-routing", "teams-call-notification", "acs-pstn", "graph-call-end",
+            "acs-call-automation", "acs-calling-sdk");
+
+    private static final Comparator<CatalogEntry> BEST_FIRST =
+            Comparator.comparingInt((CatalogEntry e) -> familyRank(e.family()));
+
+    private final List<CatalogEntry> entries;
+    private final Map<String, CatalogEntry> byId = new LinkedHashMap<>();
+    private final Map<String, List<CatalogEntry>> byMicrosoftCode = new LinkedHashMap<>();
+    private final Map<String, List<CatalogEntry>> byPair = new LinkedHashMap<>();
+    private final Map<Integer, List<CatalogEntry>> bySipCode = new TreeMap<>();
+    private final Map<String, List<CatalogEntry>> byPhrase = new LinkedHashMap<>();
+    private final Map<Integer, SipCodeInfo> sipCodes = new TreeMap<>();
+
+    Catalog(List<CatalogEntry> entries, List<SipCodeInfo> sipCodeInfos) {
+        List<CatalogEntry> sorted = new ArrayList<>(entries);
+        sorted.sort(BEST_FIRST);
+        this.entries = List.copyOf(sorted);
+        for (CatalogEntry entry : this.entries) {
+            if (byId.putIfAbsent(entry.id(), entry) != null) {
+                throw new CatalogException("Duplicate catalog id: " + entry.id());
+            }
+            if (entry.microsoftCode() != null) {
+                add(byMicrosoftCode, entry.microsoftCode(), entry);
+            }
+            for (int sip : entry.sipCodes()) {
+                add(bySipCode, sip, entry);
+                add(byPair, pairKey(entry.microsoftCode(), sip), entry);
+            }
+            for (PublishedPair published : entry.publishedAs()) {
+                String code = published.microsoftCode() != null ? published.microsoftCode() : entry.microsoftCode();
+                add(byPair, pairKey(code, published.sipCode()), entry);
+            }
+            add(byPhrase, Phrases.normalize(entry.phrase()), entry);
+        }
+        for (SipCodeInfo info : sipCodeInfos) {
+            if (sipCodes.putIfAbsent(info.code(), info) != null) {
+                throw new CatalogException("Duplicate SIP code in sip-codes.yaml: " + info.code());
+            }
+        }
+    }
+
+    /** The catalog shipped inside this library. Fails fast, naming the file and field, if the data is malformed. */
+    public static Catalog loadEmbedded() {
+        return CatalogLoader.loadEmbedded();
+    }
+
+    /** A catalog of the given data, for tests and tools. */
+    public static Catalog of(List<CatalogEntry> entries, List<SipCodeInfo> sipCodes) {
+        return new Catalog(entries, sipCodes);
+    }
+
+    public List<CatalogEntry> entries() {
+        return entries;
+    }
+
+    public Optional<CatalogEntry> entry(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    /** Entries for the pair, including pairs an official table prints by mistake (see {@link PublishedPair}). */
+    public List<CatalogEntry> byPair(String microsoftCode, int sipCode) {
+        return byPair.getOrDefault(pairKey(microsoftCode, sipCode), List.of());
+    }
+
+    public List<CatalogEntry> byMicrosoftCode(String microsoftCode) {
+        return byMicrosoftCode.getOrDefault(microsoftCode, List.of());
+    }
+
+    public List<CatalogEntry> bySipCode(int sipCode) {
+        return bySipCode.getOrDefault(sipCode, List.of());
+    }
+
+    /** Entries whose official phrase equals the text, after {@link Phrases#normalize}. */
+    public List<CatalogEntry> byPhrase(String phrase) {
+        return byPhrase.getOrDefault(Phrases.normalize(phrase), List.of());
+    }
+
+    /** Every distinct normalized official phrase, for finding phrases inside pasted text. */
+    public Set<String> normalizedPhrases() {
+        return Collections.unmodifiableSet(byPhrase.keySet());
+    }
+
+    public boolean knowsMicrosoftCode(String microsoftCode) {
+        return byMicrosoftCode.containsKey(microsoftCode);
+    }
+
+    public Optional<SipCodeInfo> sipCode(int code) {
+        return Optional.ofNullable(sipCodes.get(code));
+    }
+
+    public List<SipCodeInfo> sipCodes() {
+        return List.copyOf(sipCodes.values());
+    }
+
+    /** Distinct families present, in {@link #FAMILY_ORDER}. */
+    public List<String> families() {
+        Set<String> seen = new HashSet<>();
+        return entries.stream().map(CatalogEntry::family).filter(seen::add).toList();
+    }
+
+    public static int familyRank(String family) {
+        int rank = FAMILY_ORDER.indexOf(family);
+        return rank < 0 ? FAMILY_ORDER.size() : rank;
+    }
+
+    private static String pairKey(String microsoftCode, int sipCode) {
+        return (microsoftCode == null ? "-" : microsoftCode) + "|" + sipCode;
+    }
+
+    private static <K> void add(Map<K, List<CatalogEntry>> index, K key, CatalogEntry entry) {
+        List<CatalogEntry> list = index.computeIfAbsent(key, k -> new ArrayList<>());
+        if (!list.contains(entry)) {
+            list.add(entry);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.callcodes.catalog;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One official row, explained: the codes and phrase exactly as published, and CallCodes' own summary, cause and
+ * remediation steps, with the official page(s) it comes from.
+ *
+ * @param microsoftCode the Microsoft response code (CallEndSubReason, subcode) as published, or null
+ * @param sipCodes      the SIP or ACS status code(s) of the row; empty when the row has none
+ * @param originator    the effective originator: the entry's override, or the 560 rule
+ */
+public record CatalogEntry(
+        String id,
+        String family,
+        String microsoftCode,
+        List<Integer> sipCodes,
+        String phrase,
+        String summary,
+        String cause,
+        List<String> steps,
+        Originator originator,
+        String originatorNote,
+        List<String> appliesTo,
+        List<String> sources,
+        List<String> related,
+        List<String> sourceNotes,
+        List<PublishedPair> publishedAs,
+        Map<String, String> context) {
+
+    public CatalogEntry {
+        sipCodes = List.copyOf(sipCodes);
+        steps = List.copyOf(steps);
+        appliesTo = List.copyOf(appliesTo);
+        sources = List.copyOf(sources);
+        related = List.copyOf(related);
+        sourceNotes = List.copyOf(sourceNotes);
+        publishedAs = List.copyOf(publishedAs);
+        context = Map.copyOf(context);
+    }
+
+    /** The SIP code to show for this entry: the given one when the entry covers it, else its first. */
+    public Integer sipCodeFor(Integer wanted) {
+        if (wanted != null && sipCodes.contains(wanted)) {
+            return wanted;
+        }
+        return sipCodes.isEmpty() ? null : sipCodes.get(0);
+    }
+
+    /** Whether the 560 rule alone would name another originator than this entry does. */
+    public boolean overridesRule() {
+        return originator != Originator.byRule(microsoftCode);
+    }
+}

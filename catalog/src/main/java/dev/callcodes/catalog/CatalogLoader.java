@@ -1,0 +1,116 @@
+package dev.callcodes.catalog;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the catalog's YAML files from the class path. The files are listed in {@code catalog/files.txt} because a
+ * class path (inside a jar) cannot be listed; a test keeps that list and the folder in step.
+ */
+final class CatalogLoader {
+
+    static final String ROOT = "catalog/";
+    static final String FILE_LIST = ROOT + "files.txt";
+    static final String SIP_CODES_FILE = "sip-codes.yaml";
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private CatalogLoader() {
+    }
+
+    record EntryFile(String family, List<EntryData> entries) {
+    }
+
+    record EntryData(String id, String microsoftCode, List<Integer> sipCodes, String phrase, String summary,
+                     String cause, List<String> steps, Originator originator, String originatorNote,
+                     List<String> appliesTo, List<String> sources, List<String> related, List<String> sourceNotes,
+                     List<PublishedPair> publishedAs, Map<String, String> context) {
+    }
+
+    record SipCodeFile(List<SipCodeInfo> sipCodes) {
+    }
+
+    static Catalog loadEmbedded() {
+        ClassLoader loader = CatalogLoader.class.getClassLoader();
+        List<CatalogEntry> entries = new ArrayList<>();
+        List<SipCodeInfo> sipCodes = List.of();
+        for (String file : listFiles(loader)) {
+            if (file.equals(SIP_CODES_FILE)) {
+                sipCodes = read(loader, file, SipCodeFile.class).sipCodes();
+            } else {
+                EntryFile entryFile = read(loader, file, EntryFile.class);
+                for (EntryData data : entryFile.entries()) {
+                    entries.add(toEntry(file, entryFile.family(), data));
+                }
+            }
+        }
+        return new Catalog(entries, sipCodes);
+    }
+
+    static List<String> listFiles(ClassLoader loader) {
+        try (InputStream in = open(loader, FILE_LIST);
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            return reader.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + FILE_LIST, e);
+        }
+    }
+
+    private static <T> T read(ClassLoader loader, String file, Class<T> type) {
+        try (InputStream in = open(loader, ROOT + file)) {
+            return YAML.readValue(in, type);
+        } catch (IOException e) {
+            throw new CatalogException("Catalog file " + file + " is not valid: " + describe(e), e);
+        }
+    }
+
+    private static InputStream open(ClassLoader loader, String resource) {
+        InputStream in = loader.getResourceAsStream(resource);
+        if (in == null) {
+            throw new CatalogException("Catalog resource missing from the class path: " + resource);
+        }
+        return in;
+    }
+
+    private static CatalogEntry toEntry(String file, String family, EntryData d) {
+        String where = file + ", entry " + (d.id() == null ? "(no id)" : d.id());
+        require(where, "family", family);
+        require(where, "id", d.id());
+        require(where, "phrase", d.phrase());
+        require(where, "summary", d.summary());
+        require(where, "cause", d.cause());
+        Originator originator = d.originator() != null ? d.originator() : Originator.byRule(d.microsoftCode());
+        return new CatalogEntry(d.id(), family, d.microsoftCode(), orEmpty(d.sipCodes()), d.phrase(), d.summary(),
+                d.cause(), orEmpty(d.steps()), originator, d.originatorNote(), orEmpty(d.appliesTo()),
+                orEmpty(d.sources()), orEmpty(d.related()), orEmpty(d.sourceNotes()), orEmpty(d.publishedAs()),
+                d.context() == null ? Map.of() : d.context());
+    }
+
+    private static String describe(IOException e) {
+        return e instanceof com.fasterxml.jackson.core.JsonProcessingException json ? json.getMessage() : e.toString();
+    }
+
+    private static void require(String where, String field, Object value) {
+        if (value == null) {
+            throw new CatalogException(where + ": field '" + field + "' is missing");
+        }
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+}
