@@ -75,7 +75,7 @@ public final class CodeFinder {
         for (Line line : lines) {
             if (line.end() <= line.start() || consumed[line.start()]
                     || refs.stream().anyMatch(r -> line.contains(r.offset()))
-                    || labelled.stream().anyMatch(p -> line.contains(p.start()))) {
+                    || labelled.stream().anyMatch(p -> p.start() <= line.end() && p.end() >= line.start())) {
                 continue;
             }
             String normalized = Phrases.normalize(text.substring(line.start(), line.end()));

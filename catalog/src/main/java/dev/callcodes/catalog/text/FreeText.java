@@ -22,13 +22,13 @@ final class FreeText {
     }
 
     /** A phrase given under a phrase label ("Final SIP phrase: ..."). */
-    record LabelledPhrase(String phrase, int start) {
+    record LabelledPhrase(String phrase, int start, int end) {
     }
 
     /** Between two codes that belong together: punctuation, spaces and a few joining words. */
     private static final Pattern PAIR_GAP = Pattern.compile(
-            "[\\s/\\-,;|:()\\[\\]\"'=]*(?:(?:and|with|sip|code|codes|response|subcode|sub-code|microsoft|ms|reason"
-                    + "|status|plus|&)[\\s/\\-,;|:()\\[\\]\"'=]*){0,4}");
+            "[\\s/\\-,;|:()\\[\\]\"'=*_`]*(?:(?:and|with|sip|code|codes|response|subcode|sub-code|microsoft|ms"
+                    + "|reason|status|plus|&)[\\s/\\-,;|:()\\[\\]\"'=*_`]*){0,4}");
     private static final int MAX_PAIR_GAP = 48;
     private static final Pattern STATUS_LINE = Pattern.compile("sip/2\\.0[ \\t]+(\\d{3})(?![0-9])");
 
@@ -71,7 +71,7 @@ final class FreeText {
             String group = m.group("quoted") != null ? "quoted" : "plain";
             String phrase = text.substring(m.start(group), m.end(group)).strip();
             if (!phrase.isEmpty()) {
-                phrases.add(new LabelledPhrase(phrase, m.start()));
+                phrases.add(new LabelledPhrase(phrase, m.start(), m.end()));
             }
             mark(taken, m.start(), m.end());
         }
@@ -155,7 +155,7 @@ final class FreeText {
 
     /**
      * A number stands alone when no letter, digit or number-joining character touches it: "sbc1", "v2", "-5",
-     * "3.5", "$403" and "40%" do not; "510559/403", "(403)" and "403," do. A dash counts as a separator only with
+     * "3.5", "5,000", "$403" and "40%" do not; "510559/403", "(403)" and "510559,403" do. A dash counts as a separator only with
      * space around it ("560420 - 420") or between two codes ("510559-403").
      */
     private static boolean standsAlone(String s, int start, int end) {
@@ -167,13 +167,20 @@ final class FreeText {
             if (before == '-' && start > 1 && Character.isLetter(s.charAt(start - 2))) {
                 return false;
             }
+            if (before == ',' && end - start == 3 && start > 1 && isDigit(s.charAt(start - 2))
+                    && digitRunBefore(s, start - 1) <= 3 && (end == s.length() || s.charAt(end) != ',')) {
+                return false;
+            }
         }
         if (end < s.length()) {
             char after = s.charAt(end);
             if (Character.isLetterOrDigit(after) || "%_@$€£".indexOf(after) >= 0) {
                 return false;
             }
-            if ((after == '.' || after == ':' || after == ',') && end + 1 < s.length() && isDigit(s.charAt(end + 1))) {
+            if ((after == '.' || after == ':') && end + 1 < s.length() && isDigit(s.charAt(end + 1))) {
+                return false;
+            }
+            if (after == ',' && end - start <= 3 && digitRun(s, end + 1) == 3) {
                 return false;
             }
             if (after == '-' && end + 1 < s.length() && Character.isLetter(s.charAt(end + 1))) {
@@ -240,6 +247,23 @@ final class FreeText {
         int end = lineStart + line.length();
         return refs.stream().anyMatch(r -> r.offset() >= lineStart && r.offset() < end
                 && r.microsoftCode() != null && r.sipCode() != null);
+    }
+
+    /** Thousands separators: "5,000" is one number; "510559,403" and "403,560403" are two codes. */
+    private static int digitRun(String s, int from) {
+        int i = from;
+        while (i < s.length() && isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i - from;
+    }
+
+    private static int digitRunBefore(String s, int end) {
+        int i = end;
+        while (i > 0 && isDigit(s.charAt(i - 1))) {
+            i--;
+        }
+        return end - i;
     }
 
     private static boolean isDigit(char c) {

@@ -1,6 +1,7 @@
 package dev.callcodes.catalog.text;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -17,7 +18,9 @@ import java.util.Optional;
  */
 final class JsonCodes {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Trailing tokens fail the parse: JSON Lines must fall back to the line-by-line reading, not lose lines. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final FieldLabels labels;
 

@@ -57,11 +57,11 @@ final class Noise {
                     + "|rseq|branch|tag|ttl|version|ver|build|line|step|page|ext|extension|room|ticket|case|incident"
                     + "|request|order|id|pid|thread|retry|retries|attempt|timeout|duration|size|length|bytes|count"
                     + "|total|sample|samples|v)\\s*[:=#]?\\s*[0-9][0-9.]*"),
-            // counts, sizes and durations: "5 calls", "12 x", "x12", "30 s", "40%"
+            // counts, sizes and durations: "5 calls", "12 x", "x12", "30 s", "40%" ("503 errors" stays a code)
             Pattern.compile("(?<![0-9])\\d+\\s*(?:calls?|times?|attempts?|tries|rows?|records?|lines?|users?|people"
                     + "|agents?|devices?|phones?|sites?|sbcs?|trunks?|channels?|sessions?|minutes?|mins?|seconds?|secs?"
-                    + "|ms|s|hours?|hrs?|h|days?|d|weeks?|months?|years?|yrs?|%|percent|errors?|failures?|failed"
-                    + "|occurrences?|instances?|events?|x|kb|mb|gb|bytes?|kbps|mbps|hz|khz)(?![a-z])"),
+                    + "|ms|s|hours?|hrs?|h|days?|d|weeks?|months?|years?|yrs?|%|percent|occurrences?|instances?|x|kb|mb"
+                    + "|gb|bytes?|kbps|mbps|hz|khz)(?![a-z])"),
             Pattern.compile("(?<![a-z0-9])[x\\u00d7#]\\s?\\d+"),
             Pattern.compile("(?<![0-9])\\d+(?:\\.\\d+)+"));
 

@@ -1,0 +1,78 @@
+package dev.callcodes.bot.cli;
+
+import dev.callcodes.catalog.CatalogException;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The {@code explain} and {@code search} commands of the bot jar. Exit codes: 0 done (also when nothing was found),
+ * 1 the catalog could not be loaded, 2 wrong usage.
+ */
+public final class CommandLine {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    static final String USAGE_TEXT = """
+            Usage:
+              java -jar callcodes-bot.jar explain [--json] [--lines] [TEXT...]
+                  Explains the codes in TEXT, or in standard input when TEXT is absent (for multi-line pastes).
+                  --json   print {"answers": [...]} instead of text
+                  --lines  treat each input line as its own query; print one JSON object per line
+              java -jar callcodes-bot.jar search [--json] [--limit N] QUERY
+                  Searches codes, phrases and explanations (typos are fine); N from 1 to 100, default 10.
+              java -jar callcodes-bot.jar
+                  Starts the bot.""";
+
+    private static final Map<String, Supplier<Command>> COMMANDS = Map.of(
+            "explain", ExplainCommand::new,
+            "search", SearchCommand::new,
+            "help", HelpCommand::new,
+            "--help", HelpCommand::new,
+            "-h", HelpCommand::new);
+
+    private CommandLine() {
+    }
+
+    /** Whether the arguments name a command-line command (so the web server must not start). */
+    public static boolean isCommand(String[] args) {
+        return args.length > 0 && COMMANDS.containsKey(args[0]);
+    }
+
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        if (!isCommand(args)) {
+            err.println("callcodes: unknown command" + (args.length > 0 ? " '" + args[0] + "'" : "")
+                    + "; use explain, search or help");
+            return USAGE;
+        }
+        Command command = COMMANDS.get(args[0]).get();
+        String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+        try {
+            command.run(rest, in, out);
+            out.flush();
+            return OK;
+        } catch (UsageException e) {
+            err.println("callcodes " + args[0] + ": " + e.getMessage());
+            return USAGE;
+        } catch (CatalogException e) {
+            err.println("callcodes: the catalog could not be loaded: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    /** One command of the route table above. */
+    interface Command {
+        void run(String[] args, InputStream in, PrintStream out) throws UsageException;
+    }
+
+    static final class HelpCommand implements Command {
+        @Override
+        public void run(String[] args, InputStream in, PrintStream out) {
+            out.println(USAGE_TEXT);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.callcodes.bot.cli;
+
+import dev.callcodes.catalog.Catalog;
+import dev.callcodes.catalog.explain.Explainer;
+import dev.callcodes.catalog.search.CatalogSearch;
+
+/** The embedded catalog and what is built on it, loaded on first use (help needs none of it). */
+final class Engines {
+
+    private static final class Holder {
+        static final Catalog CATALOG = Catalog.loadEmbedded();
+        static final Explainer EXPLAINER = new Explainer(CATALOG);
+        static final CatalogSearch SEARCH = new CatalogSearch(CATALOG);
+    }
+
+    private Engines() {
+    }
+
+    static Explainer explainer() {
+        return Holder.EXPLAINER;
+    }
+
+    static CatalogSearch search() {
+        return Holder.SEARCH;
+    }
+}
