@@ -50,12 +50,12 @@ public final class Explainer {
             counts.merge(key, 1, Integer::sum);
         }
         List<Answer> answers = new ArrayList<>(firstSeen.size());
-        firstSeen.forEach((key, ref) -> answers.add(explain(ref).withOccurrences(counts.get(key))));
+        firstSeen.forEach((key, ref) -> answers.add(explainReference(ref).withOccurrences(counts.get(key))));
         return answers;
     }
 
     /** The answer for one reference. */
-    public Answer explain(CodeReference ref) {
+    public Answer explainReference(CodeReference ref) {
         if (ref.microsoftCode() != null && ref.sipCode() != null) {
             return explainPair(ref.microsoftCode(), ref.sipCode(), ref.phrase());
         }

@@ -128,10 +128,10 @@ public final class CatalogSearch {
         }
         int allowed = token.length() >= 7 ? 2 : 1;
         int distance = EditDistance.atMost(token, term, allowed);
-        if (distance == 1) {
-            return 0.7;
+        if (distance > allowed) {
+            return 0;
         }
-        return distance == 2 ? 0.5 : 0;
+        return distance == 1 ? 0.7 : 0.5;
     }
 
     static List<String> tokens(String text) {

@@ -1,0 +1,150 @@
+package dev.callcodes.catalog.explain;
+
+import dev.callcodes.catalog.CatalogEntry;
+import dev.callcodes.catalog.Originator;
+import dev.callcodes.catalog.TestCatalog;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExplainerTest {
+
+    private final Explainer explainer = new Explainer(TestCatalog.get());
+
+    private Answer only(String text) {
+        List<Answer> answers = explainer.explain(text);
+        assertThat(answers).as("answers for '%s'", text).hasSize(1);
+        return answers.get(0);
+    }
+
+    @Test
+    void anExactPairNamesTheOriginatorByTheRule() {
+        Answer microsoft = only("what is 510559 403");
+        assertThat(microsoft.match()).isEqualTo(Match.EXACT);
+        assertThat(microsoft.originator()).isEqualTo(Originator.MICROSOFT);
+        assertThat(microsoft.entries().get(0).id()).isEqualTo("dr-510559-403");
+        assertThat(microsoft.sip().reasonPhrase()).isEqualTo("Forbidden");
+
+        Answer sbc = only("560403 403");
+        assertThat(sbc.originator()).isEqualTo(Originator.SBC);
+        assertThat(sbc.entries()).extracting(CatalogEntry::family).startsWith("direct-routing");
+    }
+
+    @Test
+    void repeatedReferencesAreCountedOnceInOrderOfFirstAppearance() {
+        List<Answer> answers = explainer.explain("560403 403, 510559 403, 560403 403, 560403/403");
+        assertThat(answers).extracting(Answer::microsoftCode).containsExactly("560403", "510559");
+        assertThat(answers).extracting(Answer::occurrences).containsExactly(3, 1);
+    }
+
+    @Test
+    void aMicrosoftCodeAloneTakesItsSipCodeFromTheCatalog() {
+        Answer answer = only("510562");
+        assertThat(answer.match()).isEqualTo(Match.MICROSOFT_CODE);
+        assertThat(answer.sipCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aMicrosoftCodeListedUnderSeveralSipCodesSaysSo() {
+        Answer answer = only("10199");
+        assertThat(answer.entries()).hasSizeGreaterThan(1);
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("403") && w.contains("480"));
+    }
+
+    @Test
+    void anUnlisted560CodeIsDerivedFromTheRule() {
+        Answer answer = only("560499");
+        assertThat(answer.match()).isEqualTo(Match.DERIVED);
+        assertThat(answer.sipCode()).isEqualTo(499);
+        assertThat(answer.originator()).isEqualTo(Originator.SBC);
+        assertThat(answer.entries()).isEmpty();
+        assertThat(answer.notes()).anyMatch(n -> n.contains("SIP 499"));
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("not in the catalog"));
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("not a registered SIP response code"));
+    }
+
+    @Test
+    void anUnknownMicrosoftCodeIsAnsweredHonestly() {
+        Answer answer = only("Final SIP code: 500, Final Microsoft subcode: 599999");
+        assertThat(answer.match()).isEqualTo(Match.UNKNOWN);
+        assertThat(answer.originator()).isEqualTo(Originator.MICROSOFT);
+        assertThat(answer.sip().code()).isEqualTo(500);
+        assertThat(answer.warnings()).contains("Microsoft code 599999 is not in the catalog.");
+    }
+
+    @Test
+    void aPairThatContradictsThe560RuleIsWarnedAbout() {
+        Answer answer = only("560403 404");
+        assertThat(answer.match()).isEqualTo(Match.MICROSOFT_CODE);
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("contradict") && w.contains("SIP 403"));
+    }
+
+    @Test
+    void aMisprintedOfficialPairIsFoundAndExplained() {
+        Answer answer = only("560487 497");
+        assertThat(answer.match()).isEqualTo(Match.EXACT);
+        assertThat(answer.entries()).extracting(CatalogEntry::id).contains("pstn-560487-487");
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("497"));
+    }
+
+    @Test
+    void aPhraseChoosesAmongTheVariantsOfAPair() {
+        Answer answer = only("""
+                Final SIP code: 504
+                Final Microsoft subcode: 569002
+                Final SIP phrase: Unable to deliver INVITE: TLS decryption failed; HRESULT=590615
+                """);
+        assertThat(answer.match()).isEqualTo(Match.EXACT);
+        assertThat(answer.entries()).hasSizeGreaterThan(5);
+        assertThat(answer.entries().get(0).phrase()).isEqualTo("Unable to deliver INVITE: TLS decryption failed; HRESULT=590615");
+    }
+
+    @Test
+    void aSipCodeAloneListsTheMicrosoftCodesSeenWithIt() {
+        Answer answer = only("SIP/2.0 488 Not Acceptable Here");
+        assertThat(answer.match()).isEqualTo(Match.SIP_CODE);
+        assertThat(answer.originator()).isEqualTo(Originator.UNKNOWN);
+        assertThat(answer.sip().reasonPhrase()).isEqualTo("Not Acceptable Here");
+        assertThat(answer.entries()).extracting(CatalogEntry::microsoftCode).contains("531000", "531027");
+    }
+
+    @Test
+    void anUnregisteredSipCodeAloneIsUnknown() {
+        Answer answer = only("explain 455");
+        assertThat(answer.match()).isEqualTo(Match.UNKNOWN);
+        assertThat(answer.warnings()).singleElement().asString().contains("455");
+    }
+
+    @Test
+    void aPhraseUsedForSeveralCodesSaysWhichOnes() {
+        Answer answer = only("Unable to deliver INVITE: Invalid Request/Response line");
+        assertThat(answer.match()).isEqualTo(Match.PHRASE);
+        assertThat(answer.microsoftCode()).isNull();
+        assertThat(answer.entries()).extracting(CatalogEntry::microsoftCode).contains("549002", "549018", "569018");
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("549018/504"));
+    }
+
+    @Test
+    void aPhraseOfOnePairGivesThatPair() {
+        Answer answer = only("Get Outbound routing - No viable path (Forbidden)");
+        assertThat(answer.match()).isEqualTo(Match.PHRASE);
+        assertThat(answer.microsoftCode()).isEqualTo("510559");
+        assertThat(answer.sipCode()).isEqualTo(403);
+    }
+
+    @Test
+    void sourcesThatDisagreeOnTheOriginatorAreFlagged() {
+        Answer answer = only("540000 0");
+        assertThat(answer.entries()).extracting(CatalogEntry::originator).contains(Originator.SBC, Originator.MICROSOFT);
+        assertThat(answer.warnings()).anyMatch(w -> w.contains("disagree"));
+    }
+
+    @Test
+    void textWithoutCodesGivesNoAnswer() {
+        assertThat(explainer.explain("hello, can you help me with Teams calling?")).isEmpty();
+        assertThat(explainer.explain("")).isEmpty();
+        assertThat(explainer.explain((String) null)).isEmpty();
+    }
+}
