@@ -3,7 +3,6 @@ package dev.callcodes.catalog;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,12 +114,6 @@ public final class Catalog {
 
     public List<SipCodeInfo> sipCodes() {
         return List.copyOf(sipCodes.values());
-    }
-
-    /** Distinct families present, in {@link #FAMILY_ORDER}. */
-    public List<String> families() {
-        Set<String> seen = new HashSet<>();
-        return entries.stream().map(CatalogEntry::family).filter(seen::add).toList();
     }
 
     public static int familyRank(String family) {

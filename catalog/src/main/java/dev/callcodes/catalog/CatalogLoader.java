@@ -1,5 +1,6 @@
 package dev.callcodes.catalog;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -100,7 +101,7 @@ final class CatalogLoader {
     }
 
     private static String describe(IOException e) {
-        return e instanceof com.fasterxml.jackson.core.JsonProcessingException json ? json.getMessage() : e.toString();
+        return e instanceof JsonProcessingException json ? json.getMessage() : e.toString();
     }
 
     private static void require(String where, String field, Object value) {

@@ -4,6 +4,7 @@ import dev.callcodes.catalog.CatalogException;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -50,7 +51,7 @@ public final class CommandLine {
             return USAGE;
         }
         Command command = COMMANDS.get(args[0]).get();
-        String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
             command.run(rest, in, out);
             out.flush();

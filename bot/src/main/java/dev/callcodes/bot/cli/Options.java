@@ -1,6 +1,7 @@
 package dev.callcodes.bot.cli;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Set;
 final class Options {
 
     private final Set<String> flags = new HashSet<>();
-    private final Map<String, String> values = new java.util.HashMap<>();
+    private final Map<String, String> values = new HashMap<>();
     private final List<String> words = new ArrayList<>();
 
     private Options() {

@@ -1,5 +1,6 @@
 package dev.callcodes.catalog.explain;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,6 +12,7 @@ import dev.callcodes.catalog.SipCodeInfo;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON contract shared by the command line and the REST API: {@code {"answers": [...]}} and
@@ -19,6 +21,7 @@ import java.util.List;
 public final class AnswerJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final ObjectMapper PRETTY = new ObjectMapper();
 
     private AnswerJson() {
     }
@@ -87,7 +90,7 @@ public final class AnswerJson {
         }
         if (!entry.context().isEmpty()) {
             ObjectNode context = node.putObject("context");
-            entry.context().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+            entry.context().entrySet().stream().sorted(Map.Entry.comparingByKey())
                     .forEach(c -> context.put(c.getKey(), c.getValue()));
         }
         return node;
@@ -117,12 +120,10 @@ public final class AnswerJson {
     public static String pretty(JsonNode node) {
         try {
             return PRETTY.writerWithDefaultPrettyPrinter().writeValueAsString(node);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("A JSON tree failed to serialize", e);
         }
     }
-
-    private static final ObjectMapper PRETTY = new ObjectMapper();
 
     private static ArrayNode strings(Collection<String> values) {
         ArrayNode array = NODES.arrayNode();

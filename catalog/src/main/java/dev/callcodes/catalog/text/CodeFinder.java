@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Finds every code reference in free text, in order of appearance: chat questions ("what is 510559 403"), labelled
@@ -129,7 +130,7 @@ public final class CodeFinder {
     }
 
     private static Optional<Integer> nearestInBlock(List<CodeReference> refs, Blocks blocks, int offset,
-                                                    java.util.function.Predicate<CodeReference> eligible) {
+                                                    Predicate<CodeReference> eligible) {
         int block = blocks.of(offset);
         Integer best = null;
         for (int i = 0; i < refs.size(); i++) {

@@ -71,10 +71,6 @@ final class FieldLabels {
         return Optional.ofNullable(RESULT_INFO_KEYS.get(compact(name)));
     }
 
-    static boolean isResultInfoName(String name) {
-        return RESULT_INFO_KEYS.containsKey(compact(name));
-    }
-
     /**
      * A regex alternation of every label of the field, longest first, over folded text; words may be joined by
      * spaces, '_' or '-', or nothing (camelCase property names).
