@@ -80,7 +80,8 @@ public final class CodeFinder {
                 continue;
             }
             String normalized = Phrases.normalize(text.substring(line.start(), line.end()));
-            officialPhraseIn(normalized).ifPresent(p -> found.add(CodeReference.phraseOnly(p, line.start())));
+            officialPhraseIn(normalized).ifPresent(key -> found.add(
+                    CodeReference.phraseOnly(catalog.byPhrase(key).get(0).phrase(), line.start())));
         }
         return found;
     }

@@ -128,10 +128,12 @@ class ExplainerTest {
 
     @Test
     void aPhraseOfOnePairGivesThatPair() {
-        Answer answer = only("Get Outbound routing - No viable path (Forbidden)");
+        Answer answer = only("get outbound routing - NO VIABLE PATH (forbidden).");
         assertThat(answer.match()).isEqualTo(Match.PHRASE);
         assertThat(answer.microsoftCode()).isEqualTo("510559");
         assertThat(answer.sipCode()).isEqualTo(403);
+        assertThat(answer.phrase()).as("the official spelling, not the normalized one")
+                .isEqualTo("Get Outbound routing - No viable path (Forbidden)");
     }
 
     @Test
