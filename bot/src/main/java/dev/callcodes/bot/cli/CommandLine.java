@@ -20,10 +20,11 @@ public final class CommandLine {
 
     static final String USAGE_TEXT = """
             Usage:
-              java -jar callcodes-bot.jar explain [--json] [--lines] [TEXT...]
+              java -jar callcodes-bot.jar explain [--json | --card] [--lines] [TEXT...]
                   Explains the codes in TEXT, or in standard input when TEXT is absent (for multi-line pastes).
                   --json   print {"answers": [...]} instead of text
-                  --lines  treat each input line as its own query; print one JSON object per line
+                  --card   print the Adaptive Card(s) the bot would send, as a JSON array
+                  --lines  treat each input line as its own query; print one JSON value per line
               java -jar callcodes-bot.jar search [--json] [--limit N] QUERY
                   Searches codes, phrases and explanations (typos are fine); N from 1 to 100, default 10.
               java -jar callcodes-bot.jar

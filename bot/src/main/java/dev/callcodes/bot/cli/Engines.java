@@ -1,5 +1,6 @@
 package dev.callcodes.bot.cli;
 
+import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.catalog.Catalog;
 import dev.callcodes.catalog.explain.Explainer;
 import dev.callcodes.catalog.search.CatalogSearch;
@@ -11,6 +12,7 @@ final class Engines {
         static final Catalog CATALOG = Catalog.loadEmbedded();
         static final Explainer EXPLAINER = new Explainer(CATALOG);
         static final CatalogSearch SEARCH = new CatalogSearch(CATALOG);
+        static final AnswerCards CARDS = new AnswerCards();
     }
 
     private Engines() {
@@ -22,5 +24,9 @@ final class Engines {
 
     static CatalogSearch search() {
         return Holder.SEARCH;
+    }
+
+    static AnswerCards cards() {
+        return Holder.CARDS;
     }
 }

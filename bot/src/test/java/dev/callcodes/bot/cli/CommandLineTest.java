@@ -97,6 +97,31 @@ class CommandLineTest {
     }
 
     @Test
+    void explainCardPrintsTheCardsTheBotWouldSend() throws Exception {
+        Run one = run("", "explain", "--card", "510559 403");
+        assertThat(one.exitCode()).isZero();
+        JsonNode cards = one.json();
+        assertThat(cards.isArray()).isTrue();
+        assertThat(cards).hasSize(1);
+        assertThat(cards.get(0).get("type").asText()).isEqualTo("AdaptiveCard");
+        assertThat(cards.get(0).get("version").asText()).isEqualTo("1.5");
+        assertThat(cards.get(0).toString()).contains("Get Outbound routing - No viable path (Forbidden)").doesNotContain("${");
+
+        Run lines = run("510559 403\nSIP 488, later 560403\nnothing here\n", "explain", "--card", "--lines");
+        List<JsonNode> perLine = lines.lines().stream().map(l -> {
+            try {
+                return JSON.readTree(l);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }).toList();
+        assertThat(perLine).extracting(JsonNode::size).containsExactly(1, 2, 1);
+        assertThat(perLine.get(2).get(0).toString()).contains("I found no call codes");
+
+        assertUsage(run("", "explain", "--card", "--json", "403"), "use --card or --json, not both");
+    }
+
+    @Test
     void nothingFoundIsNotAnError() throws Exception {
         Run json = run("", "explain", "--json", "hello there");
         assertThat(json.exitCode()).isZero();
@@ -150,7 +175,7 @@ class CommandLineTest {
     void helpListsTheCommands() {
         Run run = run("", "help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("explain [--json] [--lines] [TEXT...]").contains("search [--json] [--limit N] QUERY");
+        assertThat(run.out()).contains("explain [--json | --card] [--lines] [TEXT...]").contains("search [--json] [--limit N] QUERY");
     }
 
     @Test

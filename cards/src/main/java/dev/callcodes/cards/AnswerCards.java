@@ -1,0 +1,81 @@
+package dev.callcodes.cards;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.callcodes.catalog.explain.Answer;
+import dev.callcodes.catalog.explain.Match;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Chooses and fills the cards for a set of answers, the way the bot answers: nothing found, the help card; one to ten
+ * references, one card each; more (a pasted report), one summary card whose rows open each pair. Thread-safe.
+ */
+public final class AnswerCards {
+
+    /** Teams shows at most 10 cards in a carousel. */
+    public static final int MAX_CARDS = 10;
+    /** Notifications and chat lists show about one line. */
+    static final int SUMMARY_LENGTH = 120;
+
+    static final List<Map.Entry<String, String>> EXAMPLES = List.of(
+            Map.entry("510559 403", "what is 510559 403"),
+            Map.entry("560403", "560403"),
+            Map.entry("SIP 488", "SIP 488"),
+            Map.entry("Phrase", "Forbidden; Call rejected"),
+            Map.entry("Admin center row", "Final SIP code: 504, Final Microsoft subcode: 569008"));
+
+    static final List<Map.Entry<String, String>> COMMANDS = List.of(
+            Map.entry("Codes", "Send the SIP code and the Microsoft code, in any order: 510559 403"),
+            Map.entry("Paste", "Rows, CSV exports, Graph or ACS JSON, SIP traces: every code, counted"),
+            Map.entry("help", "Shows this card"));
+
+    private final CardTemplates templates = new CardTemplates();
+
+    /** The cards the bot sends for these answers. */
+    public List<Card> forAnswers(List<Answer> answers) {
+        if (answers.isEmpty()) {
+            return List.of(help("I found no call codes in that message."));
+        }
+        if (answers.size() > MAX_CARDS) {
+            return List.of(summary(answers));
+        }
+        return answers.stream().map(this::forAnswer).toList();
+    }
+
+    /** The card for one answer: the answer card, the SIP-code card, or the card for codes not in the catalog. */
+    public Card forAnswer(Answer answer) {
+        if (answer.match() == Match.SIP_CODE && answer.sip() != null) {
+            return card(CardTemplates.SIP_CODE, CardData.sipCode(answer, answer.sip()));
+        }
+        if (answer.entries().isEmpty()) {
+            return card(CardTemplates.UNLISTED, CardData.unlisted(answer));
+        }
+        return card(CardTemplates.ANSWER, CardData.answer(answer));
+    }
+
+    public Card summary(List<Answer> answers) {
+        return card(CardTemplates.SUMMARY, CardData.summary(answers));
+    }
+
+    public Card help(String greeting) {
+        return card(CardTemplates.HELP, CardData.help(greeting, EXAMPLES, COMMANDS));
+    }
+
+    /** The compact card a message-extension result list shows. */
+    public Card preview(Answer answer) {
+        return card(CardTemplates.PREVIEW, CardData.preview(answer));
+    }
+
+    /** Expands a named template with the given data; for golden and conformance tests. */
+    JsonNode expand(String template, JsonNode data) {
+        return templates.get(template).expand(data);
+    }
+
+    private Card card(String template, JsonNode data) {
+        JsonNode content = expand(template, data);
+        String fallback = content.path("fallbackText").asText("");
+        return new Card(template, content, fallback.length() <= SUMMARY_LENGTH ? fallback
+                : fallback.substring(0, SUMMARY_LENGTH - 1) + "\u2026");
+    }
+}
