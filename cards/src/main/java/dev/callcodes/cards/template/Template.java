@@ -125,6 +125,9 @@ public final class Template {
                 for (int i = 0; i < value.size(); i++) {
                     addIfWanted(out, scope.withData(value.get(i), i));
                 }
+            } else if (value.isMissingNode()) {
+                // The official engine's behaviour: an undefined $data leaves its own text as the data.
+                addIfWanted(out, scope.withData(TextNode.valueOf(data.source()), scope.index()));
             } else {
                 addIfWanted(out, scope.withData(value, scope.index()));
             }

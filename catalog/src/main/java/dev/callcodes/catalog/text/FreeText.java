@@ -17,8 +17,12 @@ final class FreeText {
 
     enum Kind { SIP, MICROSOFT }
 
-    /** A code seen in the text: [start, end) is the label and value, or the bare number. */
-    record Candidate(Kind kind, String value, int start, int end, boolean labelled) {
+    /**
+     * A code seen in the text: [start, end) is the label and value, or the bare number. {@code labelled}: named by a
+     * label or a SIP status line; {@code standsAlone}: worth a reference even without a partner (a labelled value, a
+     * Microsoft code the catalog knows, a Teams-shaped 5xxxxx code), unlike an unknown 5-digit number.
+     */
+    record Candidate(Kind kind, String value, int start, int end, boolean labelled, boolean standsAlone) {
     }
 
     /** A phrase given under a phrase label ("Final SIP phrase: ..."). */
@@ -88,10 +92,10 @@ final class FreeText {
             if (m.group("sip") != null) {
                 Integer sip = Codes.sipCode(value);
                 if (sip != null) {
-                    candidate = new Candidate(Kind.SIP, sip.toString(), m.start(), m.end(), true);
+                    candidate = new Candidate(Kind.SIP, sip.toString(), m.start(), m.end(), true, true);
                 }
             } else {
-                candidate = new Candidate(Kind.MICROSOFT, value, m.start(), m.end(), true);
+                candidate = new Candidate(Kind.MICROSOFT, value, m.start(), m.end(), true, true);
             }
             if (candidate != null) {
                 out.add(candidate);
@@ -109,7 +113,7 @@ final class FreeText {
             }
             int code = Integer.parseInt(m.group(1));
             if (code >= 200 && code <= Codes.MAX_SIP_CODE) {
-                out.add(new Candidate(Kind.SIP, Integer.toString(code), m.start(1), m.end(1), true));
+                out.add(new Candidate(Kind.SIP, Integer.toString(code), m.start(1), m.end(1), true, true));
             }
             mark(taken, m.start(), m.end());
         }
@@ -141,14 +145,14 @@ final class FreeText {
         if (digits.length() == 3) {
             int code = Integer.parseInt(digits);
             return code >= 100 && code <= Codes.MAX_SIP_CODE
-                    ? Optional.of(new Candidate(Kind.SIP, digits, start, end, false))
+                    ? Optional.of(new Candidate(Kind.SIP, digits, start, end, false, true))
                     : Optional.empty();
         }
         boolean known = digits.length() >= 4 && catalog.knowsMicrosoftCode(digits);
         boolean teamsShaped = digits.length() == 6 && digits.charAt(0) == '5';
         boolean pairable = digits.length() == 5 || digits.length() == 6;
         if (known || teamsShaped || pairable) {
-            return Optional.of(new Candidate(Kind.MICROSOFT, digits, start, end, known || teamsShaped));
+            return Optional.of(new Candidate(Kind.MICROSOFT, digits, start, end, false, known || teamsShaped));
         }
         return Optional.empty();
     }
@@ -207,7 +211,7 @@ final class FreeText {
                 refs.add(CodeReference.pair(ms.value(), Integer.valueOf(sip.value()), a.start()));
             } else if (a.kind() == Kind.SIP) {
                 lonelySip.add(a);
-            } else if (a.labelled()) {
+            } else if (a.standsAlone()) {
                 refs.add(CodeReference.pair(a.value(), null, a.start()));
             }
         }
@@ -225,7 +229,9 @@ final class FreeText {
             return false;
         }
         String gap = folded.substring(a.end(), b.start());
-        if (gap.indexOf('\n') != gap.lastIndexOf('\n')) {
+        int newlines = (int) gap.chars().filter(c -> c == '\n').count();
+        // Across a line break only labelled values pair (the admin center's detail pane: label, value, label, value).
+        if (newlines > 1 || newlines == 1 && !(a.labelled() && b.labelled())) {
             return false;
         }
         return PAIR_GAP.matcher(gap).matches();

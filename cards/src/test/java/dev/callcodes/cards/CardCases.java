@@ -1,0 +1,187 @@
+package dev.callcodes.cards;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.callcodes.catalog.Catalog;
+import dev.callcodes.catalog.CatalogEntry;
+import dev.callcodes.catalog.SipCodeInfo;
+import dev.callcodes.catalog.explain.Answer;
+import dev.callcodes.catalog.explain.Explainer;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Template data for tests: what the product produces for every catalog entry and SIP code, and synthetic variants of
+ * each template's data with hostile, empty and missing values.
+ */
+final class CardCases {
+
+    /** Text a user might send or a catalog might hold that must come out as the same text. */
+    static final List<String> HOSTILE = List.of(
+            "Say \"hi\" and 'bye'",
+            "line one\nline two\r\n\ttabbed",
+            "C:\\path\\to\\file \\n is not a newline",
+            "costs $5, ${notAVariable}, ${1+1}, $root, \\${escaped} and ${",
+            "**bold** _italic_ [link](https://example.invalid) # heading\n- list item",
+            "<script>alert('x')</script><b>html</b> &amp; &lt;at&gt;",
+            "\u00DCn\u00EFc\u00F6d\u00E9 \u2014 \u2019quotes\u2019 \uD83D\uDE00 \u4E2D\u6587 \u05E2\u05D1\u05E8\u05D9\u05EA",
+            "",
+            "   ");
+
+    record Case(String id, String template, JsonNode data, boolean productOutput) {
+    }
+
+    static final Catalog CATALOG = Catalog.loadEmbedded();
+    static final Explainer EXPLAINER = new Explainer(CATALOG);
+
+    private CardCases() {
+    }
+
+    /** A query that explains this entry exactly (labelled, so 1-digit codes and SIP 0 work too). */
+    static String queryFor(CatalogEntry e) {
+        if (e.microsoftCode() != null && !e.sipCodes().isEmpty()) {
+            return "Final SIP code: " + e.sipCodes().get(0) + ", Final Microsoft subcode: " + e.microsoftCode();
+        }
+        if (e.microsoftCode() != null) {
+            return "Final Microsoft subcode: " + e.microsoftCode();
+        }
+        return "Final SIP code: " + e.sipCodes().get(0);
+    }
+
+    /** Every card the product makes for the catalog: one per entry, one per SIP code, and the other kinds. */
+    static List<Case> productCases() {
+        List<Case> cases = new ArrayList<>();
+        for (CatalogEntry e : CATALOG.entries()) {
+            Answer answer = EXPLAINER.explain(queryFor(e)).get(0);
+            cases.add(new Case("entry:" + e.id(), template(answer), data(answer), true));
+        }
+        for (SipCodeInfo info : CATALOG.sipCodes()) {
+            Answer answer = EXPLAINER.explain("Final SIP code: " + info.code()).get(0);
+            cases.add(new Case("sip:" + info.code(), CardTemplates.SIP_CODE, CardData.sipCode(answer, info), true));
+        }
+        for (String text : List.of("560999", "560499 499", "599999 500", "Final SIP code: 455", "12345 403")) {
+            Answer answer = EXPLAINER.explain(text).get(0);
+            cases.add(new Case("unlisted:" + text, template(answer), data(answer), true));
+        }
+        for (int i = 0; i < HOSTILE.size(); i++) {
+            String text = "Final SIP code: 403, Final Microsoft subcode: 510559, Final SIP phrase: " + HOSTILE.get(i).replace('\n', ' ');
+            Answer answer = EXPLAINER.explain(text).get(0);
+            cases.add(new Case("user-phrase-with-codes:" + i, template(answer), data(answer), true));
+            List<Answer> phraseOnly = EXPLAINER.explain("Final SIP phrase: \"" + HOSTILE.get(i).replace('\n', ' ').replace('"', '\'') + "\"");
+            if (!phraseOnly.isEmpty()) {
+                cases.add(new Case("user-phrase-alone:" + i, template(phraseOnly.get(0)), data(phraseOnly.get(0)), true));
+                cases.add(new Case("preview-user-phrase:" + i, CardTemplates.PREVIEW, CardData.preview(phraseOnly.get(0)), true));
+            }
+        }
+        cases.add(new Case("summary:report", CardTemplates.SUMMARY, CardData.summary(EXPLAINER.explain(report())), true));
+        cases.add(new Case("help:welcome", CardTemplates.HELP,
+                CardData.help("Hi, I'm CallCodes.", AnswerCards.EXAMPLES, AnswerCards.COMMANDS), true));
+        cases.add(new Case("preview:510559", CardTemplates.PREVIEW, CardData.preview(EXPLAINER.explain("510559 403").get(0)), true));
+        cases.add(new Case("preview:sip", CardTemplates.PREVIEW, CardData.preview(EXPLAINER.explain("SIP 486").get(0)), true));
+        return cases;
+    }
+
+    /** One typical data set per template, the seed of the synthetic variants. */
+    static Map<String, JsonNode> typical() {
+        Map<String, JsonNode> typical = new LinkedHashMap<>();
+        typical.put(CardTemplates.ANSWER, CardData.answer(EXPLAINER.explain("569002 504").get(0)));
+        typical.put(CardTemplates.SIP_CODE, CardData.sipCode(EXPLAINER.explain("SIP 488").get(0), CATALOG.sipCode(488).orElseThrow()));
+        typical.put(CardTemplates.UNLISTED, CardData.unlisted(EXPLAINER.explain("560499 499").get(0)));
+        typical.put(CardTemplates.SUMMARY, CardData.summary(EXPLAINER.explain(report())));
+        typical.put(CardTemplates.HELP, CardData.help("Hi, I'm CallCodes.", AnswerCards.EXAMPLES, AnswerCards.COMMANDS));
+        typical.put(CardTemplates.PREVIEW, CardData.preview(EXPLAINER.explain("560403 403").get(0)));
+        return typical;
+    }
+
+    /** Variants of each typical data set: typical, every string hostile, every value empty, keys missing. */
+    static List<Case> syntheticCases() {
+        List<Case> cases = new ArrayList<>();
+        typical().forEach((template, data) -> {
+            cases.add(new Case(template + "-typical", template, data, true));
+            int[] next = {0};
+            cases.add(new Case(template + "-hostile", template, mapStrings(data.deepCopy(),
+                    s -> HOSTILE.get(next[0]++ % HOSTILE.size())), false));
+            cases.add(new Case(template + "-empty", template, emptied(data.deepCopy()), false));
+            cases.add(new Case(template + "-missing", template, withoutEveryOtherKey(data.deepCopy()), false));
+        });
+        return cases;
+    }
+
+    /** Twelve distinct pairs, some repeated: the summary card's shape. */
+    static String report() {
+        StringBuilder text = new StringBuilder("Final SIP code\tFinal Microsoft subcode\n");
+        String[][] rows = {{"403", "510559"}, {"403", "510559"}, {"403", "560403"}, {"504", "569008"}, {"504", "569008"},
+                {"504", "569008"}, {"408", "560408"}, {"480", "10037"}, {"404", "511404"}, {"488", "531000"},
+                {"503", "560503"}, {"486", "560486"}, {"487", "540200"}, {"500", "599999"}, {"403", "510562"},
+                {"410", "531004"}, {"420", "560420"}, {"422", "540422"}};
+        for (String[] row : rows) {
+            text.append(row[0]).append('\t').append(row[1]).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static String template(Answer answer) {
+        return new AnswerCards().forAnswer(answer).template();
+    }
+
+    private static JsonNode data(Answer answer) {
+        return switch (template(answer)) {
+            case CardTemplates.SIP_CODE -> CardData.sipCode(answer, answer.sip());
+            case CardTemplates.UNLISTED -> CardData.unlisted(answer);
+            default -> CardData.answer(answer);
+        };
+    }
+
+    interface StringMapper {
+        String map(String s);
+    }
+
+    static JsonNode mapStrings(JsonNode node, StringMapper mapper) {
+        if (node.isTextual()) {
+            return TextNode.valueOf(mapper.map(node.textValue()));
+        }
+        if (node.isObject()) {
+            ObjectNode object = (ObjectNode) node;
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                field.setValue(mapStrings(field.getValue(), mapper));
+            }
+        } else if (node.isArray()) {
+            ArrayNode array = (ArrayNode) node;
+            for (int i = 0; i < array.size(); i++) {
+                array.set(i, mapStrings(array.get(i), mapper));
+            }
+        }
+        return node;
+    }
+
+    private static JsonNode emptied(JsonNode node) {
+        if (node.isTextual()) {
+            return TextNode.valueOf("");
+        }
+        if (node.isArray()) {
+            return ((ArrayNode) node).removeAll();
+        }
+        if (node.isObject()) {
+            ObjectNode object = (ObjectNode) node;
+            object.fieldNames().forEachRemaining(name -> object.set(name, emptied(object.get(name))));
+        }
+        return node;
+    }
+
+    private static JsonNode withoutEveryOtherKey(JsonNode node) {
+        ObjectNode object = (ObjectNode) node;
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        for (int i = 0; i < names.size(); i += 2) {
+            object.remove(names.get(i));
+        }
+        return object;
+    }
+}
