@@ -61,9 +61,13 @@ class OfficialEngineConformanceTest {
         assertThat(exit).isZero();
     }
 
+    /** Runs a Node script; its output is printed through System.out so that Surefire shows it in the build log. */
     static int node(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("node"));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).inheritIO().start().waitFor();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        System.out.print(output);
+        return process.waitFor();
     }
 }
