@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callcodes.catalog.CatalogEntry;
+import dev.callcodes.catalog.CodeLabels;
 import dev.callcodes.catalog.Originator;
 import dev.callcodes.catalog.SipCodeInfo;
 import dev.callcodes.catalog.explain.Answer;
@@ -219,13 +220,7 @@ final class CardData {
     }
 
     static String pair(String microsoftCode, Integer sipCode) {
-        if (microsoftCode != null && sipCode != null) {
-            return microsoftCode + " / SIP " + sipCode;
-        }
-        if (microsoftCode != null) {
-            return microsoftCode;
-        }
-        return sipCode != null ? "SIP " + sipCode : "";
+        return CodeLabels.pair(microsoftCode, sipCode);
     }
 
     private static String phraseOf(Answer a) {

@@ -1,6 +1,7 @@
 package dev.callcodes.bot.cli;
 
 import dev.callcodes.catalog.CatalogEntry;
+import dev.callcodes.catalog.CodeLabels;
 import dev.callcodes.catalog.Originator;
 import dev.callcodes.catalog.SipCodeInfo;
 import dev.callcodes.catalog.explain.Answer;
@@ -124,13 +125,8 @@ final class TextReport {
     }
 
     static String pair(String microsoftCode, Integer sipCode) {
-        if (microsoftCode != null && sipCode != null) {
-            return microsoftCode + " / SIP " + sipCode;
-        }
-        if (microsoftCode != null) {
-            return microsoftCode;
-        }
-        return sipCode != null ? "SIP " + sipCode : "(no code)";
+        String label = CodeLabels.pair(microsoftCode, sipCode);
+        return label.isEmpty() ? "(no code)" : label;
     }
 
     private static String matchText(Match match) {
