@@ -34,7 +34,7 @@ final class CardData {
     static ObjectNode answer(Answer a) {
         CatalogEntry primary = a.entries().get(0);
         ObjectNode data = header(a, title(a), phraseOf(a));
-        data.put("matchLabel", matchLabel(a.match()));
+        data.put("matchLabel", a.match().label());
         data.put("occurrences", a.occurrences());
         data.put("seenText", a.occurrences() + " times in what you sent");
         data.set("entry", entry(primary, a.sipCode()));
@@ -86,7 +86,7 @@ final class CardData {
         String title = a.microsoftCode() != null || a.sipCode() != null ? pair(a.microsoftCode(), a.sipCode())
                 : "\u201C" + a.phrase() + "\u201D";
         ObjectNode data = header(a, title, "");
-        data.put("matchLabel", matchLabel(a.match()));
+        data.put("matchLabel", a.match().label());
         data.put("hasNotes", !a.notes().isEmpty());
         SipCodeInfo sip = a.sip();
         data.put("hasSip", sip != null);
@@ -99,7 +99,7 @@ final class CardData {
         data.set("sources", sources(sip != null ? sip.sources() : List.of(
                 "https://learn.microsoft.com/en-us/microsoftteams/troubleshoot/phone-system/direct-routing/microsoft-sip-response-codes")));
         data.put("fallbackText", fallback(title, "", a.originator(), String.join(" ", a.notes())));
-        data.put("speak", spoken(title + ". " + matchLabel(a.match())));
+        data.put("speak", spoken(title + ". " + a.match().label()));
         return data;
     }
 
@@ -242,17 +242,6 @@ final class CardData {
             return "SIP " + a.sipCode();
         }
         return a.phrase() == null ? "" : a.phrase();
-    }
-
-    private static String matchLabel(Match match) {
-        return switch (match) {
-            case EXACT -> "Exact pair in the catalog";
-            case MICROSOFT_CODE -> "Microsoft code in the catalog";
-            case SIP_CODE -> "SIP code only";
-            case PHRASE -> "Official phrase";
-            case DERIVED -> "Not in the catalog: derived from Microsoft's 560 rule";
-            case UNKNOWN -> "Not in the catalog";
-        };
     }
 
     private static String fallback(String title, String phrase, Originator originator, String text) {

@@ -55,7 +55,7 @@ final class TextReport {
 
     private static void answer(Answer a, StringBuilder out) {
         out.append(title(a)).append("\n");
-        out.append("Match: ").append(matchText(a.match()));
+        out.append("Match: ").append(a.match().label());
         if (a.occurrences() > 1) {
             out.append(" | seen ").append(a.occurrences()).append(" times");
         }
@@ -127,17 +127,6 @@ final class TextReport {
     static String pair(String microsoftCode, Integer sipCode) {
         String label = CodeLabels.pair(microsoftCode, sipCode);
         return label.isEmpty() ? "(no code)" : label;
-    }
-
-    private static String matchText(Match match) {
-        return switch (match) {
-            case EXACT -> "exact pair in the catalog";
-            case MICROSOFT_CODE -> "Microsoft code in the catalog";
-            case SIP_CODE -> "SIP code only";
-            case PHRASE -> "official phrase";
-            case DERIVED -> "not in the catalog; derived from the 560 rule";
-            case UNKNOWN -> "not in the catalog";
-        };
     }
 
     private static String originatorText(Originator originator) {

@@ -1,17 +1,27 @@
 package dev.callcodes.catalog.explain;
 
-/** How an answer was found. */
+/** How an answer was found, with the words people read for it. */
 public enum Match {
     /** The catalog lists this (Microsoft code, SIP code) pair. */
-    EXACT,
+    EXACT("Exact pair in the catalog"),
     /** The catalog lists the Microsoft code, not with this SIP code (or none was given). */
-    MICROSOFT_CODE,
+    MICROSOFT_CODE("Microsoft code in the catalog"),
     /** Only a SIP code was given: its general meaning and the catalog entries seen with it. */
-    SIP_CODE,
+    SIP_CODE("SIP code only"),
     /** Only an official phrase was given. */
-    PHRASE,
+    PHRASE("Official phrase"),
     /** Not in the catalog, but the 560 rule says what it is (560xyz: the SBC sent SIP xyz). */
-    DERIVED,
+    DERIVED("Not in the catalog: derived from Microsoft's 560 rule"),
     /** Not in the catalog, and no rule explains it. */
-    UNKNOWN
+    UNKNOWN("Not in the catalog");
+
+    private final String label;
+
+    Match(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
 }
