@@ -45,13 +45,22 @@ public final class AnswerCards {
 
     /** The card for one answer: the answer card, the SIP-code card, or the card for codes not in the catalog. */
     public Card forAnswer(Answer answer) {
+        Filled filled = fill(answer);
+        return card(filled.template(), filled.data());
+    }
+
+    /** Which template an answer takes, and its data. */
+    record Filled(String template, JsonNode data) {
+    }
+
+    static Filled fill(Answer answer) {
         if (answer.match() == Match.SIP_CODE && answer.sip() != null) {
-            return card(CardTemplates.SIP_CODE, CardData.sipCode(answer, answer.sip()));
+            return new Filled(CardTemplates.SIP_CODE, CardData.sipCode(answer, answer.sip()));
         }
         if (answer.entries().isEmpty()) {
-            return card(CardTemplates.UNLISTED, CardData.unlisted(answer));
+            return new Filled(CardTemplates.UNLISTED, CardData.unlisted(answer));
         }
-        return card(CardTemplates.ANSWER, CardData.answer(answer));
+        return new Filled(CardTemplates.ANSWER, CardData.answer(answer));
     }
 
     public Card summary(List<Answer> answers) {

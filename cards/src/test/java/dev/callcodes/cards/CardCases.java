@@ -58,24 +58,21 @@ final class CardCases {
     static List<Case> productCases() {
         List<Case> cases = new ArrayList<>();
         for (CatalogEntry e : CATALOG.entries()) {
-            Answer answer = EXPLAINER.explain(queryFor(e)).get(0);
-            cases.add(new Case("entry:" + e.id(), template(answer), data(answer), true));
+            cases.add(productCase("entry:" + e.id(), EXPLAINER.explain(queryFor(e)).get(0)));
         }
         for (SipCodeInfo info : CATALOG.sipCodes()) {
             Answer answer = EXPLAINER.explain("Final SIP code: " + info.code()).get(0);
             cases.add(new Case("sip:" + info.code(), CardTemplates.SIP_CODE, CardData.sipCode(answer, info), true));
         }
         for (String text : List.of("560999", "560499 499", "599999 500", "Final SIP code: 455", "12345 403")) {
-            Answer answer = EXPLAINER.explain(text).get(0);
-            cases.add(new Case("unlisted:" + text, template(answer), data(answer), true));
+            cases.add(productCase("unlisted:" + text, EXPLAINER.explain(text).get(0)));
         }
         for (int i = 0; i < HOSTILE.size(); i++) {
             String text = "Final SIP code: 403, Final Microsoft subcode: 510559, Final SIP phrase: " + HOSTILE.get(i).replace('\n', ' ');
-            Answer answer = EXPLAINER.explain(text).get(0);
-            cases.add(new Case("user-phrase-with-codes:" + i, template(answer), data(answer), true));
+            cases.add(productCase("user-phrase-with-codes:" + i, EXPLAINER.explain(text).get(0)));
             List<Answer> phraseOnly = EXPLAINER.explain("Final SIP phrase: \"" + HOSTILE.get(i).replace('\n', ' ').replace('"', '\'') + "\"");
             if (!phraseOnly.isEmpty()) {
-                cases.add(new Case("user-phrase-alone:" + i, template(phraseOnly.get(0)), data(phraseOnly.get(0)), true));
+                cases.add(productCase("user-phrase-alone:" + i, phraseOnly.get(0)));
                 cases.add(new Case("preview-user-phrase:" + i, CardTemplates.PREVIEW, CardData.preview(phraseOnly.get(0)), true));
             }
         }
@@ -85,6 +82,11 @@ final class CardCases {
         cases.add(new Case("preview:510559", CardTemplates.PREVIEW, CardData.preview(EXPLAINER.explain("510559 403").get(0)), true));
         cases.add(new Case("preview:sip", CardTemplates.PREVIEW, CardData.preview(EXPLAINER.explain("SIP 486").get(0)), true));
         return cases;
+    }
+
+    private static Case productCase(String id, Answer answer) {
+        AnswerCards.Filled filled = AnswerCards.fill(answer);
+        return new Case(id, filled.template(), filled.data(), true);
     }
 
     /** One typical data set per template, the seed of the synthetic variants. */
@@ -124,18 +126,6 @@ final class CardCases {
             text.append(row[0]).append('\t').append(row[1]).append('\n');
         }
         return text.toString();
-    }
-
-    private static String template(Answer answer) {
-        return new AnswerCards().forAnswer(answer).template();
-    }
-
-    private static JsonNode data(Answer answer) {
-        return switch (template(answer)) {
-            case CardTemplates.SIP_CODE -> CardData.sipCode(answer, answer.sip());
-            case CardTemplates.UNLISTED -> CardData.unlisted(answer);
-            default -> CardData.answer(answer);
-        };
     }
 
     interface StringMapper {

@@ -158,7 +158,7 @@ public final class Explainer {
         List<String> notes = new ArrayList<>();
         Integer implied = Originator.impliedSipCode(ms);
         Match match;
-        if (ms.startsWith("560")) {
+        if (Originator.byRule(ms) == Originator.SBC) {
             match = Match.DERIVED;
             notes.add("By Microsoft's rule, a Microsoft code starting with 560 means your SBC (or the carrier behind it) "
                     + "generated the final SIP response" + (implied != null ? ", here SIP " + implied : "")
