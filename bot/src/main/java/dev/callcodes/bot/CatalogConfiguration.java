@@ -1,14 +1,29 @@
 package dev.callcodes.bot;
 
+import dev.callcodes.bot.chat.AnswerMetrics;
+import dev.callcodes.bot.chat.ChatRoutes;
+import dev.callcodes.bot.chat.CodeQueries;
+import dev.callcodes.bot.chat.Failures;
+import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.catalog.Catalog;
 import dev.callcodes.catalog.explain.Explainer;
 import dev.callcodes.catalog.search.CatalogSearch;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
-/** The catalog is loaded once at start-up; a malformed catalog stops the app with the file and field named. */
+/**
+ * The plain-Java engines as beans. The catalog is loaded once at start-up; a malformed catalog or a bad setting
+ * stops the app with the file, field or variable named.
+ */
 @Configuration(proxyBeanMethods = false)
 class CatalogConfiguration {
+
+    @Bean
+    BotSettings botSettings(Environment environment) {
+        return BotSettings.from(environment::getProperty);
+    }
 
     @Bean
     Catalog catalog() {
@@ -23,5 +38,30 @@ class CatalogConfiguration {
     @Bean
     CatalogSearch catalogSearch(Catalog catalog) {
         return new CatalogSearch(catalog);
+    }
+
+    @Bean
+    AnswerCards answerCards() {
+        return new AnswerCards();
+    }
+
+    @Bean
+    ChatRoutes chatRoutes(Explainer explainer, CatalogSearch search, AnswerCards cards) {
+        return ChatRoutes.standard(explainer, search, cards);
+    }
+
+    @Bean
+    CodeQueries codeQueries(Explainer explainer, CatalogSearch search) {
+        return new CodeQueries(explainer, search);
+    }
+
+    @Bean
+    AnswerMetrics answerMetrics(MeterRegistry registry) {
+        return new AnswerMetrics(registry);
+    }
+
+    @Bean
+    Failures failures(AnswerMetrics metrics) {
+        return new Failures(metrics);
     }
 }

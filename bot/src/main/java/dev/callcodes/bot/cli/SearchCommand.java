@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 /** {@code search [--json] [--limit N] QUERY}. */
 final class SearchCommand implements CommandLine.Command {
 
-    static final int DEFAULT_LIMIT = 10;
-    static final int MAX_LIMIT = 100;
+    static final int DEFAULT_LIMIT = CatalogSearch.DEFAULT_LIMIT;
+    static final int MAX_LIMIT = CatalogSearch.MAX_LIMIT;
 
     private final Supplier<CatalogSearch> search;
 

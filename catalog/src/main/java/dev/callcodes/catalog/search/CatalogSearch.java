@@ -22,6 +22,10 @@ public final class CatalogSearch {
     public record Hit(CatalogEntry entry, double score) {
     }
 
+    /** How many results the command line and the REST API give unless asked, and the most they give. */
+    public static final int DEFAULT_LIMIT = 10;
+    public static final int MAX_LIMIT = 100;
+
     private static final double MICROSOFT_CODE_WEIGHT = 8;
     private static final double SIP_CODE_WEIGHT = 4;
     private static final double PHRASE_WEIGHT = 3;

@@ -1,0 +1,51 @@
+package dev.callcodes.bot.chat;
+
+import dev.callcodes.catalog.explain.Answer;
+import dev.callcodes.catalog.explain.Match;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.util.List;
+
+/**
+ * What operators watch: answers by match kind, codes the catalog does not know (the cue to add entries), latency
+ * and errors, each tagged with the surface that served it (chat, extension, action, card, api, local).
+ */
+public final class AnswerMetrics {
+
+    private final MeterRegistry registry;
+
+    public AnswerMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void answered(String surface, List<Answer> answers) {
+        for (Answer answer : answers) {
+            Counter.builder("callcodes.answers").description("Answers given, by how they were found")
+                    .tag("surface", surface).tag("match", answer.match().name())
+                    .register(registry).increment();
+            if (answer.match() == Match.UNKNOWN || answer.match() == Match.DERIVED) {
+                Counter.builder("callcodes.unknown.codes").description("Codes found that the catalog does not list")
+                        .tag("surface", surface)
+                        .register(registry).increment();
+            }
+        }
+    }
+
+    public void failed(String surface) {
+        Counter.builder("callcodes.errors").description("Requests that failed on the bot's side")
+                .tag("surface", surface)
+                .register(registry).increment();
+    }
+
+    public Timer.Sample start() {
+        return Timer.start(registry);
+    }
+
+    public void stop(Timer.Sample sample, String surface) {
+        sample.stop(Timer.builder("callcodes.latency").description("Time to answer, from request to reply")
+                .tag("surface", surface).publishPercentileHistogram()
+                .register(registry));
+    }
+}

@@ -1,0 +1,22 @@
+package dev.callcodes.bot.chat;
+
+/**
+ * One thing the bot can be asked, by its first word in chat or by a card button's verb. Registered in
+ * {@link ChatRoutes#standard}; the Teams manifest's command list is checked against these.
+ */
+public interface ChatCommand {
+
+    /** The first word that selects it in chat, and the verb of the card buttons that run it. */
+    String name();
+
+    /** How it is typed, for help texts and the manifest: {@code search WORDS}. */
+    String usage();
+
+    /** One line on what it does, as the Teams command menu shows it (at most 128 characters). */
+    String description();
+
+    /** Whether it uses the words after its name; a command that does not is chosen only when typed alone. */
+    boolean takesArgument();
+
+    Reply answer(String argument);
+}

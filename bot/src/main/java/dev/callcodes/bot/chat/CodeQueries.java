@@ -1,0 +1,51 @@
+package dev.callcodes.bot.chat;
+
+import dev.callcodes.catalog.explain.Answer;
+import dev.callcodes.catalog.explain.Explainer;
+import dev.callcodes.catalog.explain.Match;
+import dev.callcodes.catalog.search.CatalogSearch;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the message extension lists as the user types: the codes in the query when it has some, otherwise the
+ * entries its words find, and the codes admins meet most when it is empty.
+ */
+public final class CodeQueries {
+
+    /** Direct Routing failures that fill support channels; an empty search box shows these. */
+    static final List<String> COMMON = List.of("510559 403", "560403 403", "510562 403", "511404 404",
+            "560408 408", "560484 484", "531052 488", "560503 503", "549002 504", "569008 504");
+
+    private final Explainer explainer;
+    private final CatalogSearch search;
+
+    public CodeQueries(Explainer explainer, CatalogSearch search) {
+        this.explainer = explainer;
+        this.search = search;
+    }
+
+    public List<Answer> find(String query, int limit) {
+        if (query == null || query.isBlank()) {
+            return COMMON.stream().limit(limit).flatMap(q -> explainer.explain(q).stream()).toList();
+        }
+        List<Answer> explained = explainer.explain(query);
+        // While the user is still typing, "5105" is an unknown code; the entries it prefixes are more useful.
+        List<Answer> answers = new ArrayList<>(explained.stream().filter(a -> a.match() != Match.UNKNOWN).toList());
+        if (answers.size() < limit) {
+            Set<String> seen = new LinkedHashSet<>();
+            answers.forEach(a -> a.entries().forEach(e -> seen.add(e.id())));
+            search.search(query, limit).stream()
+                    .filter(hit -> !seen.contains(hit.entry().id()))
+                    .map(hit -> SearchCommand.answerFor(explainer, hit.entry()))
+                    .forEach(answers::add);
+        }
+        if (answers.isEmpty()) {
+            answers.addAll(explained);
+        }
+        return answers.size() > limit ? List.copyOf(answers.subList(0, limit)) : List.copyOf(answers);
+    }
+}

@@ -1,0 +1,199 @@
+package dev.callcodes.bot.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.builder.teams.TeamsActivityHandler;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
+import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
+import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.teams.MessagingExtensionAction;
+import com.microsoft.bot.schema.teams.MessagingExtensionActionResponse;
+import com.microsoft.bot.schema.teams.MessagingExtensionQuery;
+import com.microsoft.bot.schema.teams.MessagingExtensionResponse;
+import com.microsoft.bot.schema.teams.TaskModuleMessageResponse;
+import dev.callcodes.bot.chat.AnswerMetrics;
+import dev.callcodes.bot.chat.ChatRoutes;
+import dev.callcodes.bot.chat.Failures;
+import dev.callcodes.bot.chat.Reply;
+import dev.callcodes.cards.AnswerCards;
+import dev.callcodes.cards.Card;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The Teams side of the bot: chat in personal, group and channel conversations, the install welcome, card buttons,
+ * the search-based message extension and the "Explain codes" message action. What to answer is decided by
+ * {@link ChatRoutes}; this class only moves it in and out of Teams' shapes. Every path answers, failures included.
+ */
+final class CallCodesBot extends TeamsActivityHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallCodesBot.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ChatRoutes routes;
+    private final AnswerCards cards;
+    private final MessageExtension extension;
+    private final MessageAction action;
+    private final AnswerMetrics metrics;
+    private final Failures failures;
+    private final boolean logMessageText;
+
+    CallCodesBot(ChatRoutes routes, AnswerCards cards, MessageExtension extension, MessageAction action,
+                 AnswerMetrics metrics, Failures failures, boolean logMessageText) {
+        this.routes = routes;
+        this.cards = cards;
+        this.extension = extension;
+        this.action = action;
+        this.metrics = metrics;
+        this.failures = failures;
+        this.logMessageText = logMessageText;
+    }
+
+    @Override
+    protected CompletableFuture<Void> onMessageActivity(TurnContext turn) {
+        Activity in = turn.getActivity();
+        JsonNode value = in.getValue() == null ? null : JSON.valueToTree(in.getValue());
+        if (value != null && value.hasNonNull("verb")) {
+            return answerButton(turn, value);
+        }
+        String text = textOf(in);
+        if (logMessageText) {
+            LOG.info("Message text: {}", text);
+        }
+        Reply reply = timed("chat", () -> routes.answer(text));
+        LOG.info("Answered a {} message with {} card(s), {} answer(s)", conversationType(in), reply.cards().size(),
+                reply.answers().size());
+        return turn.sendActivity(TeamsReplies.message(reply)).thenApply(sent -> null);
+    }
+
+    /** An Action.Submit from a client without Action.Execute: update the card in place, or answer below it. */
+    private CompletableFuture<Void> answerButton(TurnContext turn, JsonNode value) {
+        Reply reply = timed("card", () -> routes.answerAction(value.get("verb").asText(), value.path("text").asText("")));
+        String cardMessageId = turn.getActivity().getReplyToId();
+        if (cardMessageId == null) {
+            return turn.sendActivity(TeamsReplies.message(reply)).thenApply(sent -> null);
+        }
+        Activity update = TeamsReplies.message(new Reply(List.of(TeamsReplies.single(reply, cards)), reply.answers()));
+        update.setId(cardMessageId);
+        return turn.updateActivity(update)
+                .thenApply(updated -> (Void) null)
+                .exceptionallyCompose(e -> {
+                    LOG.info("Could not update the card in place ({}); answering below it", e.toString());
+                    return turn.sendActivity(TeamsReplies.message(reply)).thenApply(sent -> null);
+                });
+    }
+
+    @Override
+    protected CompletableFuture<Void> onInstallationUpdateAdd(TurnContext turn) {
+        LOG.info("Installed in a {} conversation", conversationType(turn.getActivity()));
+        return turn.sendActivity(TeamsReplies.message(routes.welcome())).thenApply(sent -> null);
+    }
+
+    /** Action.Execute: the new card replaces the one whose button was pressed. */
+    @Override
+    protected CompletableFuture<AdaptiveCardInvokeResponse> onAdaptiveCardInvoke(TurnContext turn,
+                                                                                  AdaptiveCardInvokeValue value) {
+        AdaptiveCardInvokeResponse response = new AdaptiveCardInvokeResponse();
+        try {
+            Map<?, ?> data = value.getAction() != null && value.getAction().getData() instanceof Map<?, ?> m
+                    ? m : Map.of();
+            String verb = value.getAction() == null ? null : value.getAction().getVerb();
+            Object text = data.get("text");
+            Reply reply = timed("card", () -> routes.answerAction(verb, text == null ? "" : text.toString()));
+            Card card = TeamsReplies.single(reply, cards);
+            response.setStatusCode(200);
+            response.setType(Card.CONTENT_TYPE);
+            response.setValue(card.content());
+        } catch (RuntimeException e) {
+            String reference = failures.record("card", e);
+            response.setStatusCode(500);
+            response.setType("application/vnd.microsoft.error");
+            response.setValue(Map.of("code", "InternalError", "message", Failures.apology(reference)));
+        }
+        return CompletableFuture.completedFuture(response);
+    }
+
+    @Override
+    protected CompletableFuture<MessagingExtensionResponse> onTeamsMessagingExtensionQuery(
+            TurnContext turn, MessagingExtensionQuery query) {
+        return guarded("extension", () -> extension.query(query),
+                reference -> new MessagingExtensionResponse(TeamsReplies.message(Failures.apology(reference))));
+    }
+
+    @Override
+    protected CompletableFuture<MessagingExtensionActionResponse> onTeamsMessagingExtensionFetchTask(
+            TurnContext turn, MessagingExtensionAction request) {
+        return guarded("action", () -> recorded(action.fetch(request)), MessageActionFailure::dialog);
+    }
+
+    @Override
+    protected CompletableFuture<MessagingExtensionActionResponse> onTeamsMessagingExtensionSubmitAction(
+            TurnContext turn, MessagingExtensionAction request) {
+        return guarded("action", () -> recorded(action.submit(request)), MessageActionFailure::dialog);
+    }
+
+    private MessagingExtensionActionResponse recorded(MessageAction.Outcome outcome) {
+        metrics.answered("action", outcome.reply().answers());
+        return outcome.response();
+    }
+
+    private Reply timed(String surface, Supplier<Reply> answer) {
+        Timer.Sample sample = metrics.start();
+        Reply reply = answer.get();
+        metrics.stop(sample, surface);
+        metrics.answered(surface, reply.answers());
+        return reply;
+    }
+
+    /** Invokes must return their own response type; the SDK's default would put the exception text in it. */
+    private <T> CompletableFuture<T> guarded(String surface, Supplier<T> work, Function<String, T> apology) {
+        Timer.Sample sample = metrics.start();
+        try {
+            T result = work.get();
+            metrics.stop(sample, surface);
+            return CompletableFuture.completedFuture(result);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(apology.apply(failures.record(surface, e)));
+        }
+    }
+
+    static String textOf(Activity in) {
+        String text = in.getText();
+        if (in.getRecipient() != null && in.getMentions() != null && !in.getMentions().isEmpty()) {
+            text = Activity.removeRecipientMentionImmutable(in);
+        }
+        if ((text == null || text.isBlank()) && in.getAttachments() != null) {
+            // A pasted table can arrive as an HTML attachment with an empty text field.
+            for (Attachment attachment : in.getAttachments()) {
+                if ("text/html".equals(attachment.getContentType()) && attachment.getContent() != null) {
+                    return HtmlText.toPlain(attachment.getContent().toString());
+                }
+            }
+        }
+        return text == null ? "" : HtmlText.toPlain(text);
+    }
+
+    private static String conversationType(Activity in) {
+        String type = in.getConversation() == null ? null : in.getConversation().getConversationType();
+        return type == null ? "personal" : type;
+    }
+
+    private static final class MessageActionFailure {
+        static MessagingExtensionActionResponse dialog(String reference) {
+            TaskModuleMessageResponse message = new TaskModuleMessageResponse();
+            message.setValue(Failures.apology(reference));
+            MessagingExtensionActionResponse response = new MessagingExtensionActionResponse();
+            response.setTask(message);
+            return response;
+        }
+    }
+}

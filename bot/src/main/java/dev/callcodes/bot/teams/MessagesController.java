@@ -1,0 +1,61 @@
+package dev.callcodes.bot.teams;
+
+import com.microsoft.bot.connector.authentication.AuthenticationException;
+import com.microsoft.bot.schema.Activity;
+import dev.callcodes.bot.chat.Failures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * {@code POST /api/messages}: where Teams (through the Bot Framework connector) and the local chat page deliver
+ * activities. The SDK's Spring controller targets Spring 5, so this is the few lines it would have been.
+ */
+@RestController
+class MessagesController {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessagesController.class);
+
+    private final CallCodesAdapter adapter;
+    private final CallCodesBot bot;
+    private final Failures failures;
+
+    MessagesController(CallCodesAdapter adapter, CallCodesBot bot, Failures failures) {
+        this.adapter = adapter;
+        this.bot = bot;
+        this.failures = failures;
+    }
+
+    @PostMapping(path = "/api/messages", consumes = "application/json")
+    CompletableFuture<ResponseEntity<Object>> incoming(
+            @RequestBody Activity activity,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, defaultValue = "") String authorization) {
+        return adapter.processActivity(authorization, activity, bot::onTurn)
+                .handle((invokeResponse, error) -> {
+                    if (error == null) {
+                        return invokeResponse == null
+                                ? ResponseEntity.accepted().build()
+                                : ResponseEntity.status(invokeResponse.getStatus()).body(invokeResponse.getBody());
+                    }
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null
+                            ? error.getCause() : error;
+                    if (cause instanceof AuthenticationException) {
+                        LOG.warn("Rejected an activity that failed authentication: {}", cause.getMessage());
+                        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+                    }
+                    String reference = failures.record("messages", cause);
+                    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                            .body(Map.of("error", Failures.apology(reference), "reference", reference));
+                });
+    }
+}

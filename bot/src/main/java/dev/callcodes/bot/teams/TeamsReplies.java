@@ -1,0 +1,100 @@
+package dev.callcodes.bot.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.ThumbnailCard;
+import com.microsoft.bot.schema.teams.MessagingExtensionAttachment;
+import com.microsoft.bot.schema.teams.MessagingExtensionResult;
+import dev.callcodes.bot.chat.Reply;
+import dev.callcodes.cards.AnswerCards;
+import dev.callcodes.cards.Card;
+import dev.callcodes.catalog.CodeLabels;
+import dev.callcodes.catalog.explain.Answer;
+
+import java.util.List;
+
+/** The shapes Teams wants: messages, carousels, compose-box results and their list previews. */
+final class TeamsReplies {
+
+    private TeamsReplies() {
+    }
+
+    static Attachment attachment(Card card) {
+        Attachment attachment = new Attachment();
+        attachment.setContentType(Card.CONTENT_TYPE);
+        attachment.setContent(card.content());
+        return attachment;
+    }
+
+    /** One card as a message; two to ten as a carousel, one message so a conversation's rate limit is not hit. */
+    static Activity message(Reply reply) {
+        List<Attachment> attachments = reply.cards().stream().map(TeamsReplies::attachment).toList();
+        Activity activity = attachments.size() == 1
+                ? MessageFactory.attachment(attachments.get(0))
+                : MessageFactory.carousel(attachments, null);
+        activity.setSummary(reply.cards().get(0).summary());
+        return activity;
+    }
+
+    /** Where only one card fits (an in-place update, a compose box): the card itself, or a summary of several. */
+    static Card single(Reply reply, AnswerCards cards) {
+        if (reply.cards().size() == 1 || reply.answers().isEmpty()) {
+            return reply.cards().get(0);
+        }
+        return cards.summary(reply.answers());
+    }
+
+    /** A search result: the answer card to insert, shown in the list as a one-line thumbnail. */
+    static MessagingExtensionAttachment searchResult(Answer answer, AnswerCards cards) {
+        Card card = cards.forAnswer(answer);
+        ThumbnailCard preview = new ThumbnailCard();
+        preview.setTitle(answer.microsoftCode() == null && answer.sipCode() == null
+                ? answer.phrase() : CodeLabels.pair(answer.microsoftCode(), answer.sipCode()));
+        preview.setText(card.summary());
+        MessagingExtensionAttachment result = new MessagingExtensionAttachment();
+        result.setContentType(Card.CONTENT_TYPE);
+        result.setContent(card.content());
+        result.setPreview(preview.toAttachment());
+        return result;
+    }
+
+    /** A compose-box result that inserts cards into the message being written. */
+    static MessagingExtensionResult insert(List<MessagingExtensionAttachment> attachments) {
+        MessagingExtensionResult result = new MessagingExtensionResult();
+        result.setType("result");
+        result.setAttachmentLayout("list");
+        result.setAttachments(attachments);
+        return result;
+    }
+
+    static MessagingExtensionAttachment insertable(Card card) {
+        MessagingExtensionAttachment attachment = new MessagingExtensionAttachment();
+        attachment.setContentType(Card.CONTENT_TYPE);
+        attachment.setContent(card.content());
+        return attachment;
+    }
+
+    /** A compose-box result that is only a line of text: nothing found, or an apology. */
+    static MessagingExtensionResult message(String text) {
+        MessagingExtensionResult result = new MessagingExtensionResult();
+        result.setType("message");
+        result.setText(text);
+        return result;
+    }
+
+    /** The card with one more button first in its action bar. */
+    static JsonNode withAction(Card card, JsonNode action) {
+        ObjectNode copy = card.content().deepCopy();
+        JsonNode existing = copy.path("actions");
+        ArrayNode actions = copy.putArray("actions");
+        actions.add(action);
+        if (existing.isArray()) {
+            actions.addAll((ArrayNode) existing);
+        }
+        return copy;
+    }
+}
