@@ -10,6 +10,9 @@ import dev.callcodes.bot.BotSettings;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +29,7 @@ final class CallCodesAdapter extends BotFrameworkAdapter {
     private final Dispatcher dispatcher = new Dispatcher();
     private final ConnectionPool connectionPool;
     private final int maxRetries;
+    private final boolean authenticated;
 
     CallCodesAdapter(BotSettings settings) {
         super(credentials(settings), new AuthenticationConfiguration(), null, null, null);
@@ -33,6 +37,7 @@ final class CallCodesAdapter extends BotFrameworkAdapter {
         dispatcher.setMaxRequestsPerHost(settings.maxRequestsPerHost());
         connectionPool = new ConnectionPool(settings.maxRequestsPerHost(), 5, TimeUnit.MINUTES);
         maxRetries = settings.maxRetries();
+        authenticated = settings.authenticationEnabled();
     }
 
     static AppCredentials credentials(BotSettings settings) {
@@ -42,6 +47,15 @@ final class CallCodesAdapter extends BotFrameworkAdapter {
         return settings.appType() == BotSettings.AppType.SINGLE_TENANT
                 ? new MicrosoftAppCredentials(settings.appId(), settings.appPassword(), settings.tenantId())
                 : new MicrosoftAppCredentials(settings.appId(), settings.appPassword());
+    }
+
+    static boolean isLoopback(String serviceUrl) {
+        try {
+            String host = URI.create(serviceUrl).getHost();
+            return host != null && (host.equals("localhost") || InetAddress.getByName(host).isLoopbackAddress());
+        } catch (IllegalArgumentException | UnknownHostException e) {
+            return false;
+        }
     }
 
     int maxRequestsPerHost() {
@@ -63,6 +77,11 @@ final class CallCodesAdapter extends BotFrameworkAdapter {
     }
 
     private ConnectorClient create(String serviceUrl, AppCredentials credentials) {
+        if (!authenticated && !isLoopback(serviceUrl)) {
+            // Without an app ID anyone can post activities; replies must not become requests to any host they name.
+            throw new IllegalArgumentException("without MicrosoftAppId the bot replies only to connectors on this"
+                    + " machine, not to " + serviceUrl);
+        }
         return new RestConnectorClient(RestConnectorClient.getDefaultRestClientBuilder(serviceUrl, credentials)
                 .withDispatcher(dispatcher)
                 .withConnectionPool(connectionPool)

@@ -58,6 +58,16 @@ final class CallCodesBot extends TeamsActivityHandler {
         this.logMessageText = logMessageText;
     }
 
+    /** A handler that throws instead of failing its future would skip the adapter's error handler. */
+    @Override
+    public CompletableFuture<Void> onTurn(TurnContext turn) {
+        try {
+            return super.onTurn(turn);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
     @Override
     protected CompletableFuture<Void> onMessageActivity(TurnContext turn) {
         Activity in = turn.getActivity();

@@ -1,7 +1,5 @@
 package dev.callcodes.bot.teams;
 
-import com.microsoft.bot.builder.MessageFactory;
-import com.microsoft.bot.schema.ActivityTypes;
 import dev.callcodes.bot.BotSettings;
 import dev.callcodes.bot.chat.AnswerMetrics;
 import dev.callcodes.bot.chat.ChatRoutes;
@@ -11,22 +9,13 @@ import dev.callcodes.cards.AnswerCards;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.concurrent.CompletableFuture;
-
 @Configuration(proxyBeanMethods = false)
 class TeamsConfiguration {
 
     @Bean
     CallCodesAdapter callCodesAdapter(BotSettings settings, Failures failures) {
         CallCodesAdapter adapter = new CallCodesAdapter(settings);
-        adapter.setOnTurnError((turn, error) -> {
-            String reference = failures.record("turn", error);
-            // An invoke expects its own response type; a message in its place would only confuse the client.
-            if (ActivityTypes.INVOKE.equals(turn.getActivity().getType())) {
-                return CompletableFuture.completedFuture(null);
-            }
-            return turn.sendActivity(MessageFactory.text(Failures.apology(reference))).thenApply(sent -> null);
-        });
+        adapter.setOnTurnError(new TurnErrorHandler(failures));
         return adapter;
     }
 

@@ -1,0 +1,339 @@
+package dev.callcodes.bot.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.AttachmentLayoutTypes;
+import dev.callcodes.bot.chat.AnswerMetrics;
+import dev.callcodes.bot.chat.ChatRoutes;
+import dev.callcodes.bot.chat.CodeQueries;
+import dev.callcodes.bot.chat.Failures;
+import dev.callcodes.cards.AnswerCards;
+import dev.callcodes.catalog.Catalog;
+import dev.callcodes.catalog.explain.Explainer;
+import dev.callcodes.catalog.search.CatalogSearch;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static dev.callcodes.bot.teams.Activities.cards;
+import static dev.callcodes.bot.teams.Activities.tree;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/** Activity in, activities or invoke response out, through the SDK's pipeline with the real catalog. */
+class CallCodesBotTest {
+
+    private static Explainer explainer;
+    private static CatalogSearch search;
+    private static final AnswerCards CARDS = new AnswerCards();
+
+    private SimpleMeterRegistry registry;
+    private CapturingAdapter adapter;
+    private CallCodesBot bot;
+
+    @BeforeAll
+    static void loadCatalog() {
+        Catalog catalog = Catalog.loadEmbedded();
+        explainer = new Explainer(catalog);
+        search = new CatalogSearch(catalog);
+    }
+
+    @BeforeEach
+    void setUp() {
+        registry = new SimpleMeterRegistry();
+        bot = bot(ChatRoutes.standard(explainer, search, CARDS));
+    }
+
+    private CallCodesBot bot(ChatRoutes routes) {
+        AnswerMetrics metrics = new AnswerMetrics(registry);
+        Failures failures = new Failures(metrics);
+        adapter = new CapturingAdapter();
+        adapter.setOnTurnError(new TurnErrorHandler(failures));
+        return new CallCodesBot(routes, CARDS, new MessageExtension(new CodeQueries(explainer, search), CARDS),
+                new MessageAction(routes, CARDS), metrics, failures, false);
+    }
+
+    private void turn(Activity activity) {
+        adapter.turn(bot, activity).join();
+    }
+
+    @Test
+    void personalQuestionGetsOneAnswerCard() {
+        turn(Activities.personal("what is 510559 403"));
+
+        assertThat(adapter.messages()).hasSize(1);
+        Activity reply = adapter.messages().get(0);
+        assertThat(reply.getAttachments()).singleElement()
+                .satisfies(a -> assertThat(a.getContentType()).isEqualTo("application/vnd.microsoft.card.adaptive"));
+        JsonNode card = cards(reply).get(0);
+        assertThat(card.path("type").asText()).isEqualTo("AdaptiveCard");
+        assertThat(card.toString()).contains("510559").contains("Get Outbound routing - No viable path");
+        assertThat(reply.getSummary()).startsWith("510559 / SIP 403");
+        assertThat(registry.get("callcodes.answers").tag("match", "EXACT").tag("surface", "chat").counter().count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void channelMentionIsStrippedAndTheReplyStaysInTheThread() {
+        Activity post = Activities.channelMention("560403 403 keeps failing");
+        turn(post);
+
+        Activity reply = adapter.messages().get(0);
+        assertThat(reply.getConversation().getId()).isEqualTo("19:support@thread.tacv2;messageid=1700000000000");
+        assertThat(reply.getReplyToId()).isEqualTo(post.getId());
+        assertThat(cards(reply).get(0).toString()).contains("560403");
+    }
+
+    @Test
+    void mentionAloneGetsHelpNotAnError() {
+        turn(Activities.channelMention(""));
+
+        assertThat(cards(adapter.messages().get(0)).get(0).toString()).contains("Send me the codes");
+    }
+
+    @Test
+    void twoToTenReferencesComeAsOneCarousel() {
+        turn(Activities.personal("510559 403 and then 569008 504"));
+
+        assertThat(adapter.messages()).hasSize(1);
+        Activity reply = adapter.messages().get(0);
+        assertThat(reply.getAttachmentLayout()).isEqualTo(AttachmentLayoutTypes.CAROUSEL);
+        assertThat(cards(reply)).hasSize(2);
+        assertThat(cards(reply).get(1).toString()).contains("569008");
+    }
+
+    @Test
+    void moreThanTenReferencesComeAsOneSummaryCard() {
+        String report = String.join("\n", "510559 403", "560403 403", "510562 403", "511404 404", "560408 408",
+                "560484 484", "531052 488", "560503 503", "549002 504", "569008 504", "540400 400");
+        turn(Activities.personal(report));
+
+        Activity reply = adapter.messages().get(0);
+        assertThat(cards(reply)).hasSize(1);
+        String summary = cards(reply).get(0).toString();
+        assertThat(summary).contains("510559").contains("540400").contains("\"verb\":\"explain\"");
+    }
+
+    @Test
+    void helpGreetingAndTextWithoutCodesAllGetTheHelpCard() {
+        turn(Activities.personal("help"));
+        turn(Activities.personal("hello there"));
+        turn(Activities.personal("the phone is broken"));
+
+        List<String> cardTexts = adapter.messages().stream().map(a -> cards(a).get(0).toString()).toList();
+        assertThat(cardTexts).hasSize(3);
+        assertThat(cardTexts.get(0)).contains("I explain the codes of failed Teams calls.");
+        assertThat(cardTexts.get(1)).contains("Hi! I explain");
+        assertThat(cardTexts.get(2)).contains("I found no call codes in that message.");
+        assertThat(cardTexts).allSatisfy(t -> assertThat(t).contains("what is 510559 403"));
+    }
+
+    @Test
+    void installingTheAppSendsTheWelcomeCard() {
+        turn(Activities.installed());
+
+        assertThat(adapter.messages()).singleElement()
+                .satisfies(a -> assertThat(cards(a).get(0).toString()).contains("Thanks for adding me!"));
+    }
+
+    @Test
+    void submitFallbackButtonUpdatesTheCardInPlace() {
+        Activity click = Activities.personal(null);
+        click.setReplyToId("card-message-7");
+        click.setValue(Map.of("verb", "explain", "text", "560403 403"));
+        turn(click);
+
+        assertThat(adapter.messages()).isEmpty();
+        assertThat(adapter.updated).singleElement().satisfies(update -> {
+            assertThat(update.getId()).isEqualTo("card-message-7");
+            assertThat(cards(update).get(0).toString()).contains("560403");
+        });
+    }
+
+    @Test
+    void submitFallbackAnswersBelowWhenTheCardCannotBeUpdated() {
+        adapter.failUpdates = true;
+        Activity click = Activities.personal(null);
+        click.setReplyToId("card-message-7");
+        click.setValue(Map.of("verb", "explain", "text", "560403 403"));
+        turn(click);
+
+        assertThat(adapter.messages()).singleElement()
+                .satisfies(a -> assertThat(cards(a).get(0).toString()).contains("560403"));
+    }
+
+    @Test
+    void executeActionReturnsTheNewCardInTheInvokeResponse() {
+        turn(Activities.invoke("adaptiveCard/action", Map.of("action",
+                Map.of("type", "Action.Execute", "verb", "explain", "data", Map.of("text", "560403 403")))));
+
+        InvokeResponse response = adapter.invokeResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        JsonNode body = tree(response.getBody());
+        assertThat(body.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(body.path("type").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
+        assertThat(body.path("value").path("type").asText()).isEqualTo("AdaptiveCard");
+        assertThat(body.path("value").toString()).contains("560403");
+        assertThat(adapter.messages()).isEmpty();
+    }
+
+    @Test
+    void executeActionWithAnUnknownVerbExplainsInsteadOfFailing() {
+        turn(Activities.invoke("adaptiveCard/action", Map.of("action",
+                Map.of("type", "Action.Execute", "verb", "frobnicate", "data", Map.of()))));
+
+        JsonNode body = tree(adapter.invokeResponse().getBody());
+        assertThat(body.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(body.path("value").toString()).contains("older card");
+    }
+
+    @Test
+    void messageExtensionQueryListsAnswerCardsWithPreviews() {
+        turn(Activities.invoke("composeExtension/query", Map.of("commandId", MessageExtension.SEARCH_COMMAND,
+                "parameters", List.of(Map.of("name", "query", "value", "certificate expired")),
+                "queryOptions", Map.of("skip", 0, "count", 5))));
+
+        JsonNode result = tree(adapter.invokeResponse().getBody()).path("composeExtension");
+        assertThat(result.path("type").asText()).isEqualTo("result");
+        assertThat(result.path("attachmentLayout").asText()).isEqualTo("list");
+        assertThat(result.path("attachments")).hasSizeBetween(1, 5);
+        JsonNode first = result.path("attachments").get(0);
+        assertThat(first.path("content").path("type").asText()).isEqualTo("AdaptiveCard");
+        assertThat(first.path("preview").path("contentType").asText())
+                .isEqualTo("application/vnd.microsoft.card.thumbnail");
+        assertThat(first.path("preview").path("content").path("title").asText()).isEqualTo("569008 / SIP 504");
+    }
+
+    @Test
+    void messageExtensionWithEmptyQueryShowsCommonCodes() {
+        turn(Activities.invoke("composeExtension/query", Map.of("commandId", MessageExtension.SEARCH_COMMAND,
+                "parameters", List.of(Map.of("name", "initialRun", "value", "true")))));
+
+        JsonNode attachments = tree(adapter.invokeResponse().getBody()).path("composeExtension").path("attachments");
+        assertThat(attachments).hasSize(10);
+        String titles = java.util.stream.StreamSupport.stream(attachments.spliterator(), false)
+                .map(a -> a.path("preview").path("content").path("title").asText())
+                .collect(Collectors.joining(","));
+        assertThat(titles).startsWith("510559 / SIP 403,560403 / SIP 403");
+    }
+
+    @Test
+    void messageExtensionWithNoMatchSaysSo() {
+        turn(Activities.invoke("composeExtension/query", Map.of("commandId", MessageExtension.SEARCH_COMMAND,
+                "parameters", List.of(Map.of("name", "query", "value", "zzqx")))));
+
+        JsonNode result = tree(adapter.invokeResponse().getBody()).path("composeExtension");
+        assertThat(result.path("type").asText()).isEqualTo("message");
+        assertThat(result.path("text").asText()).contains("No call codes match").contains("zzqx");
+    }
+
+    @Test
+    void messageActionShowsTheCodesOfTheMessageWithAnInsertButton() {
+        turn(Activities.invoke("composeExtension/fetchTask", messageAction(
+                "<p>Call to +49 30 1234 failed:</p><p>Final SIP code 403, Final Microsoft subcode 510559</p>",
+                null)));
+
+        JsonNode task = tree(adapter.invokeResponse().getBody()).path("task");
+        assertThat(task.path("type").asText()).isEqualTo("continue");
+        JsonNode card = task.path("value").path("card").path("content");
+        assertThat(card.toString()).contains("510559");
+        JsonNode insert = card.path("actions").get(0);
+        assertThat(insert.path("title").asText()).isEqualTo(MessageAction.INSERT_TITLE);
+        assertThat(insert.path("data").path("insert").asText()).isEqualTo("510559 403");
+    }
+
+    @Test
+    void messageActionOnAMessageWithoutCodesSaysSo() {
+        turn(Activities.invoke("composeExtension/fetchTask", messageAction("<p>lunch at noon?</p>", null)));
+
+        JsonNode task = tree(adapter.invokeResponse().getBody()).path("task");
+        assertThat(task.path("type").asText()).isEqualTo("message");
+        assertThat(task.path("value").asText()).isEqualTo(MessageAction.NOTHING_FOUND);
+    }
+
+    @Test
+    void insertButtonPutsTheCardIntoTheComposeBox() {
+        turn(Activities.invoke("composeExtension/submitAction", messageAction("ignored",
+                Map.of(MessageAction.INSERT, "510559 403"))));
+
+        JsonNode result = tree(adapter.invokeResponse().getBody()).path("composeExtension");
+        assertThat(result.path("type").asText()).isEqualTo("result");
+        assertThat(result.path("attachments")).singleElement()
+                .satisfies(a -> assertThat(a.path("content").toString()).contains("510559"));
+    }
+
+    @Test
+    void submitWithoutADialogExplainsTheMessageStraightIntoTheComposeBox() {
+        turn(Activities.invoke("composeExtension/submitAction", messageAction(
+                "<div>510559 403<br>569008 504</div>", null)));
+
+        JsonNode attachments = tree(adapter.invokeResponse().getBody()).path("composeExtension")
+                .path("attachments");
+        assertThat(attachments).hasSize(1);
+        assertThat(attachments.get(0).path("content").toString()).contains("510559").contains("569008");
+    }
+
+    @Test
+    void relatedCodeButtonInsideTheDialogOpensThatCodeInTheDialog() {
+        turn(Activities.invoke("composeExtension/submitAction", messageAction("ignored",
+                Map.of("verb", "explain", "text", "560403 403"))));
+
+        JsonNode task = tree(adapter.invokeResponse().getBody()).path("task");
+        assertThat(task.path("type").asText()).isEqualTo("continue");
+        assertThat(task.path("value").path("card").path("content").toString()).contains("560403");
+    }
+
+    @Test
+    void aFailingMessageGetsAnApologyWithAReferenceAndNoExceptionText() {
+        ChatRoutes broken = mock(ChatRoutes.class);
+        when(broken.answer(anyString())).thenThrow(new IllegalStateException("secret internal detail"));
+        bot = bot(broken);
+
+        turn(Activities.personal("510559 403"));
+
+        String text = adapter.messages().get(0).getText();
+        assertThat(text).startsWith("Sorry, something went wrong").matches("(?s).*reference: [0-9a-f]{8}\\.$")
+                .doesNotContain("secret");
+        assertThat(registry.get("callcodes.errors").tag("surface", "turn").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingSearchAnswersTheExtensionWithAnApology() {
+        ChatRoutes routes = ChatRoutes.standard(explainer, search, CARDS);
+        CodeQueries broken = mock(CodeQueries.class);
+        when(broken.find(anyString(), org.mockito.ArgumentMatchers.anyInt()))
+                .thenThrow(new IllegalStateException("secret internal detail"));
+        AnswerMetrics metrics = new AnswerMetrics(registry);
+        bot = new CallCodesBot(routes, CARDS, new MessageExtension(broken, CARDS), new MessageAction(routes, CARDS),
+                metrics, new Failures(metrics), false);
+
+        turn(Activities.invoke("composeExtension/query", Map.of("commandId", MessageExtension.SEARCH_COMMAND,
+                "parameters", List.of(Map.of("name", "query", "value", "510559")))));
+
+        InvokeResponse response = adapter.invokeResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        JsonNode result = tree(response.getBody()).path("composeExtension");
+        assertThat(result.path("type").asText()).isEqualTo("message");
+        assertThat(result.path("text").asText()).startsWith("Sorry").doesNotContain("secret");
+    }
+
+    private static Map<String, Object> messageAction(String html, Map<String, Object> data) {
+        Map<String, Object> value = new java.util.HashMap<>();
+        value.put("commandId", MessageAction.EXPLAIN_COMMAND);
+        value.put("commandContext", "message");
+        value.put("messagePayload", Map.of("id", "1700000000001",
+                "body", Map.of("contentType", "html", "content", html)));
+        if (data != null) {
+            value.put("data", data);
+        }
+        return value;
+    }
+}
