@@ -33,8 +33,7 @@ public final class CodeQueries {
             return COMMON.stream().limit(limit).flatMap(q -> explainer.explain(q).stream()).toList();
         }
         List<Answer> explained = explainer.explain(query);
-        // While the user is still typing, "5105" is an unknown code; the entries it prefixes are more useful.
-        List<Answer> answers = new ArrayList<>(explained.stream().filter(a -> a.match() != Match.UNKNOWN).toList());
+        List<Answer> answers = new ArrayList<>(explained.stream().filter(a -> !stillTyping(a)).toList());
         if (answers.size() < limit) {
             Set<String> seen = new LinkedHashSet<>();
             answers.forEach(a -> a.entries().forEach(e -> seen.add(e.id())));
@@ -47,5 +46,12 @@ public final class CodeQueries {
             answers.addAll(explained);
         }
         return answers.size() > limit ? List.copyOf(answers.subList(0, limit)) : List.copyOf(answers);
+    }
+
+    /** "5105" while typing 510559 is an unknown code; the entries it begins are what the user is after. */
+    private boolean stillTyping(Answer answer) {
+        String code = answer.microsoftCode();
+        return answer.match() == Match.UNKNOWN && code != null && explainer.catalog().entries().stream()
+                .anyMatch(e -> e.microsoftCode() != null && e.microsoftCode().startsWith(code));
     }
 }
