@@ -1,5 +1,7 @@
 package dev.callcodes.bot.teams;
 
+import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
 import com.microsoft.bot.schema.Activity;
 import dev.callcodes.bot.chat.Failures;
@@ -40,22 +42,29 @@ class MessagesController {
     CompletableFuture<ResponseEntity<Object>> incoming(
             @RequestBody Activity activity,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, defaultValue = "") String authorization) {
-        return adapter.processActivity(authorization, activity, bot::onTurn)
-                .handle((invokeResponse, error) -> {
-                    if (error == null) {
-                        return invokeResponse == null
-                                ? ResponseEntity.accepted().build()
-                                : ResponseEntity.status(invokeResponse.getStatus()).body(invokeResponse.getBody());
-                    }
-                    Throwable cause = error instanceof CompletionException && error.getCause() != null
-                            ? error.getCause() : error;
-                    if (cause instanceof AuthenticationException) {
-                        LOG.warn("Rejected an activity that failed authentication: {}", cause.getMessage());
-                        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
-                    }
-                    String reference = failures.record("messages", cause);
-                    return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                            .body(Map.of("error", Failures.apology(reference), "reference", reference));
-                });
+        CompletableFuture<InvokeResponse> processing;
+        try {
+            processing = adapter.processActivity(authorization, activity, bot::onTurn);
+        } catch (RuntimeException e) {
+            // The SDK throws some failures (a malformed token, for one) instead of failing its future.
+            processing = CompletableFuture.failedFuture(e);
+        }
+        return processing.handle(this::respond);
+    }
+
+    private ResponseEntity<Object> respond(InvokeResponse invokeResponse, Throwable error) {
+        if (error == null) {
+            return invokeResponse == null
+                    ? ResponseEntity.accepted().build()
+                    : ResponseEntity.status(invokeResponse.getStatus()).body(invokeResponse.getBody());
+        }
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof AuthenticationException || cause instanceof JWTVerificationException) {
+            LOG.warn("Rejected an activity that failed authentication: {}", cause.getMessage());
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+        }
+        String reference = failures.record("messages", cause);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                .body(Map.of("error", Failures.apology(reference), "reference", reference));
     }
 }

@@ -15,7 +15,8 @@ import java.util.Map;
 /** Teams-shaped activities for tests, as the Teams service sends them. */
 final class Activities {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     static final String BOT_ID = "28:callcodes-bot";
     static final String BOT_NAME = "CallCodes";
 
