@@ -36,8 +36,8 @@ class ExplainApiController {
     }
 
     /** {@code {"text": "..."}}: any text with codes in it, from one pair to a pasted report. */
-    @PostMapping(path = "/api/explain", consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
+    // No "consumes": a wrong Content-Type must reach ApiErrors, which only sees requests mapped to this controller.
+    @PostMapping(path = "/api/explain", produces = MediaType.APPLICATION_JSON_VALUE)
     ObjectNode explain(@RequestBody JsonNode body) {
         JsonNode text = body == null ? null : body.get("text");
         if (body == null || !body.isObject()) {
