@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Chooses and fills the cards for a set of answers, the way the bot answers: nothing found, the help card; one to ten
- * references, one card each; more (a pasted report), one summary card whose rows open each pair. Thread-safe.
+ * references, one card each; more, or a pasted report (several pairs, some repeated), one summary card whose rows
+ * open each pair. Thread-safe.
  */
 public final class AnswerCards {
 
@@ -37,10 +38,15 @@ public final class AnswerCards {
         if (answers.isEmpty()) {
             return List.of(help("I found no call codes in that message."));
         }
-        if (answers.size() > MAX_CARDS) {
+        if (answers.size() > MAX_CARDS || isReport(answers)) {
             return List.of(summary(answers));
         }
         return answers.stream().map(this::forAnswer).toList();
+    }
+
+    /** Several pairs, some seen more than once: rows pasted from a report, where the counts are the news. */
+    static boolean isReport(List<Answer> answers) {
+        return answers.size() > 1 && answers.stream().anyMatch(a -> a.occurrences() > 1);
     }
 
     /** The card for one answer: the answer card, the SIP-code card, or the card for codes not in the catalog. */

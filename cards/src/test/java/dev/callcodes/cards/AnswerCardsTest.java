@@ -50,6 +50,13 @@ class AnswerCardsTest {
     }
 
     @Test
+    void aShortReportWithRepeatedPairsIsSummarisedButOnePairRepeatedIsNot() {
+        assertThat(cardsFor("510559 403\n569008 504\n510559 403")).extracting(Card::template)
+                .containsExactly("summary");
+        assertThat(cardsFor("510559 403\n510559 403")).extracting(Card::template).containsExactly("answer");
+    }
+
+    @Test
     void noCodesGiveTheHelpCardWithExamples() {
         Card card = cardsFor("hello").get(0);
         assertThat(card.template()).isEqualTo("help");
