@@ -19,6 +19,7 @@ import dev.callcodes.bot.chat.Failures;
 import dev.callcodes.bot.chat.Reply;
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.cards.Card;
+import dev.callcodes.catalog.text.Markup;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -185,11 +186,11 @@ final class CallCodesBot extends TeamsActivityHandler {
             // A pasted table can arrive as an HTML attachment with an empty text field.
             for (Attachment attachment : in.getAttachments()) {
                 if ("text/html".equals(attachment.getContentType()) && attachment.getContent() != null) {
-                    return HtmlText.toPlain(attachment.getContent().toString());
+                    return Markup.toPlainText(attachment.getContent().toString());
                 }
             }
         }
-        return text == null ? "" : HtmlText.toPlain(text);
+        return text == null ? "" : Markup.toPlainText(text);
     }
 
     private static String conversationType(Activity in) {

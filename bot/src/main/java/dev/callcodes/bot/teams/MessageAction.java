@@ -14,6 +14,7 @@ import dev.callcodes.bot.chat.ChatRoutes;
 import dev.callcodes.bot.chat.Reply;
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.cards.Card;
+import dev.callcodes.catalog.text.Markup;
 
 import java.util.List;
 
@@ -109,6 +110,6 @@ final class MessageAction {
             return "";
         }
         String content = payload.getBody().getContent();
-        return "html".equalsIgnoreCase(payload.getBody().getContentType()) ? HtmlText.toPlain(content) : content;
+        return "html".equalsIgnoreCase(payload.getBody().getContentType()) ? Markup.toPlainText(content) : content;
     }
 }

@@ -4,7 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Turns Teams message markup and pasted HTML into plain text, keeping table cells and rows apart. */
-final class Markup {
+public final class Markup {
 
     private static final Pattern MENTION = Pattern.compile("(?is)<at\\b[^>]*>.*?</at>");
     private static final Pattern CELL_END = Pattern.compile("(?i)</t[dh]\\s*>");
@@ -15,7 +15,7 @@ final class Markup {
     private Markup() {
     }
 
-    static String toPlainText(String text) {
+    public static String toPlainText(String text) {
         String withoutMentions = MENTION.matcher(text).replaceAll(" ");
         if (withoutMentions.indexOf('<') < 0 && withoutMentions.indexOf('&') < 0) {
             return withoutMentions;
