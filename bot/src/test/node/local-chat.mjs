@@ -1,0 +1,203 @@
+// Drives the local chat page in headless Chromium as a user would: the welcome card, a question, a related-code
+// button (Action.Execute, card replaced in place), the Action.Submit fallback (the bot's PUT through the local
+// connector, card replaced in place), a three-line paste, and hostile text. Fails on any console error or any
+// request that leaves the machine. Writes screenshots for review.
+// Usage: node local-chat.mjs BASE_URL OUT_DIR   (CHROMIUM overrides /usr/bin/chromium)
+import { mkdirSync } from "node:fs";
+import { chromium } from "playwright-core";
+
+const [baseUrl, outDir] = process.argv.slice(2);
+if (!baseUrl || !outDir) {
+  console.error("usage: node local-chat.mjs BASE_URL OUT_DIR");
+  process.exit(2);
+}
+mkdirSync(outDir, { recursive: true });
+
+const TIMEOUT = 20_000;
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+const consoleErrors = [];
+const foreignRequests = [];
+let conversationId = null;
+const screenshots = [];
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+
+const fail = async message => {
+  console.error(`local-chat: FAILED: ${message}`);
+  if (consoleErrors.length > 0) {
+    console.error(`console errors: ${consoleErrors.join(" | ")}`);
+  }
+  try {
+    const shot = `${outDir}/local-chat-failure.png`;
+    await page.screenshot({ path: shot });
+    console.error(`screenshot: ${shot}`);
+  } catch (e) {
+    // the page may be gone
+  }
+  await browser.close();
+  process.exit(1);
+};
+const check = async (condition, message) => {
+  if (!condition) {
+    await fail(message);
+  }
+};
+const step = async (what, action) => {
+  try {
+    return await action();
+  } catch (e) {
+    await fail(`${what}: ${e.message.split("\n")[0]}`);
+  }
+};
+const shoot = async name => {
+  const path = `${outDir}/${name}`;
+  await page.screenshot({ path });
+  screenshots.push(name);
+};
+
+const page = await browser.newPage({ viewport: { width: 1000, height: 1100 }, deviceScaleFactor: 1 });
+page.on("console", message => {
+  if (message.type() === "error") {
+    consoleErrors.push(message.text());
+  }
+});
+page.on("pageerror", error => consoleErrors.push(`uncaught: ${error.message}`));
+page.on("response", response => {
+  if (response.status() >= 400) {
+    consoleErrors.push(`HTTP ${response.status()} for ${response.request().method()} ${response.url()}`);
+  }
+});
+page.on("request", request => {
+  const url = new URL(request.url());
+  if ((url.protocol === "http:" || url.protocol === "https:" || url.protocol === "ws:" || url.protocol === "wss:")
+      && !LOCAL_HOSTS.has(url.hostname)) {
+    foreignRequests.push(request.url());
+  }
+  if (url.pathname === "/api/messages" && !conversationId) {
+    conversationId = JSON.parse(request.postData()).conversation.id;
+  }
+});
+
+const cardHosts = page.locator("#transcript .card-host");
+const cardCount = () => cardHosts.count();
+const hostText = index => cardHosts.nth(index).innerText();
+
+// 1. The page, the renderer from the app, and the welcome card.
+await step("open the page", () => page.goto(baseUrl, { waitUntil: "load" }));
+await step("the banner", () => page.getByText("Local mode: no Teams, no sign-in. Off when MicrosoftAppId is set.")
+  .waitFor({ timeout: TIMEOUT }));
+await step("the welcome card", () => cardHosts.first().locator(".ac-adaptiveCard").waitFor({ timeout: TIMEOUT }));
+const welcome = await hostText(0);
+await check(/Thanks for adding me/.test(welcome), `the welcome card says: ${welcome.slice(0, 200)}`);
+await check(await page.evaluate(() => document.activeElement && document.activeElement.id === "message"),
+  "the message box has the focus on load");
+await check(await page.evaluate(() => typeof window.AdaptiveCards === "object"
+  && document.querySelector("script[src$='adaptivecards.min.js']").src.startsWith(location.origin)),
+  "the renderer comes from the app");
+await shoot("local-chat-welcome.png");
+
+// 2. A question typed and sent with Enter: the answer card.
+await step("type the question", () => page.locator("#message").pressSequentially("what is 510559 403"));
+await page.keyboard.press("Enter");
+await step("the answer card", () => page.waitForFunction(() => {
+  const hosts = document.querySelectorAll("#transcript .card-host");
+  const last = hosts[hosts.length - 1];
+  return hosts.length >= 2 && last.querySelector(".ac-adaptiveCard")
+    && last.innerText.includes("510559") && last.innerText.includes("403");
+}, null, { timeout: TIMEOUT }));
+await check(await page.locator("#message").inputValue() === "", "the message box is empty after sending");
+await check(await page.locator("#transcript .msg.user .user-text").last().innerText() === "what is 510559 403",
+  "the question shows in the transcript");
+await check(conversationId !== null, "the page sent activities to /api/messages");
+const answerIndex = (await cardCount()) - 1;
+const answer = await hostText(answerIndex);
+await check(/510559 \/ SIP 403/.test(answer), `the answer card names the pair: ${answer.slice(0, 200)}`);
+await shoot("local-chat.png");
+
+// 3. A related-code button (Action.Execute): the invoke response replaces the card in place.
+const before = await cardCount();
+const related = cardHosts.nth(answerIndex).getByRole("button", { name: /560403/ }).first();
+await step("the related-code button", () => related.click({ timeout: TIMEOUT }));
+await step("the card replaced in place", () => page.waitForFunction(index => {
+  const host = document.querySelectorAll("#transcript .card-host")[index];
+  return host && !host.classList.contains("busy") && /560403 \/ SIP 403/.test(host.innerText)
+    && !/510559 \/ SIP 403/.test(host.innerText);
+}, answerIndex, { timeout: TIMEOUT }));
+await check(await cardCount() === before, `the button replaced the card instead of adding one (${before} cards,`
+  + ` now ${await cardCount()})`);
+await shoot("local-chat-related.png");
+
+// 4. The Action.Submit fallback, as an older client sends it: the bot PUTs the new card through the local
+// connector, and the page applies that update in place.
+const messageId = await cardHosts.nth(answerIndex).evaluate(host => host.closest("[data-activity-id]").dataset.activityId);
+const submitStatus = await page.evaluate(async ([conversation, replyToId]) => {
+  const response = await fetch("/api/messages", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      type: "message", id: "submit-" + Date.now(), channelId: "msteams",
+      serviceUrl: location.origin + "/local/connector/", replyToId,
+      from: { id: "local-user", name: "You" }, recipient: { id: "callcodes-bot", name: "CallCodes" },
+      conversation: { id: conversation, conversationType: "personal" }, locale: "en-US",
+      value: { verb: "explain", text: "510562" },
+    }),
+  });
+  return response.status;
+}, [conversationId, messageId]);
+await check(submitStatus === 202, `the Action.Submit message was accepted (HTTP ${submitStatus})`);
+await step("the submitted update applied in place", () => page.waitForFunction(index => {
+  const host = document.querySelectorAll("#transcript .card-host")[index];
+  return host && /510562/.test(host.innerText) && !/560403 \/ SIP 403/.test(host.innerText);
+}, answerIndex, { timeout: TIMEOUT }));
+await check(await cardCount() === before, "the update replaced the card instead of adding one");
+
+// 5. A three-line paste typed with Shift+Enter between the lines: one card per pair.
+const lines = [
+  "Final SIP code: 504, Final Microsoft subcode: 569008",
+  "Final SIP code: 403, Final Microsoft subcode: 510559",
+  "Final SIP code: 404, Final Microsoft subcode: 511404",
+];
+const beforeReport = await cardCount();
+for (let i = 0; i < lines.length; i++) {
+  await page.locator("#message").pressSequentially(lines[i]);
+  if (i < lines.length - 1) {
+    await page.keyboard.press("Shift+Enter");
+  }
+}
+await check(await page.locator("#message").inputValue() === lines.join("\n"), "Shift+Enter starts a new line");
+await page.keyboard.press("Enter");
+await step("the report's cards", () => page.waitForFunction(count =>
+  document.querySelectorAll("#transcript .card-host").length >= count + 3, beforeReport, { timeout: TIMEOUT }));
+const reportTexts = await Promise.all([0, 1, 2].map(i => hostText(beforeReport + i)));
+for (const pair of ["569008 / SIP 504", "510559 / SIP 403", "511404 / SIP 404"]) {
+  await check(reportTexts.some(text => text.includes(pair)), `a card for ${pair} in the report's answer`);
+}
+await check(await page.locator("#transcript .cards.carousel").count() >= 1, "the report's cards come as a carousel");
+await check((await page.locator("#transcript .msg.user .user-text").last().innerText()).split("\n").length === 3,
+  "the pasted lines show as three lines");
+await shoot("local-chat-report.png");
+
+// 6. Hostile text stays text.
+const hostile = "<img src=x onerror=\"window.__pwned=1\"> **bold** [x](javascript:alert(1)) _it_";
+await page.locator("#message").fill(hostile);
+const beforeHostile = await cardCount();
+await page.keyboard.press("Enter");
+await step("the answer to hostile text", () => page.waitForFunction(count =>
+  document.querySelectorAll("#transcript .card-host").length > count, beforeHostile, { timeout: TIMEOUT }));
+await check(await page.locator("#transcript .msg.user .user-text").last().innerText() === hostile, "user text shows as typed");
+await check(await page.locator("#transcript img, #transcript a[href^='javascript']").count() === 0,
+  "no element made from user text");
+await check(await page.evaluate(() => window.__pwned === undefined), "no script ran from user text");
+
+await check(consoleErrors.length === 0, `no console errors (${consoleErrors.length})`);
+await check(foreignRequests.length === 0, `no request left the machine: ${foreignRequests.join(", ")}`);
+const total = await cardCount();
+await browser.close();
+console.log(`local-chat: welcome card, answer card for 510559 / SIP 403, related 560403 replaced in place`
+  + ` (Action.Execute), 510562 replaced in place (Action.Submit update), 3-line report -> 3 cards, hostile text`
+  + ` inert; ${total} cards, 0 console errors, 0 requests off the machine; screenshots ${screenshots.join(", ")}`
+  + ` in ${outDir}`);
