@@ -24,7 +24,14 @@ final class TeamsReplies {
     }
 
     static Attachment attachment(Card card) {
-        Attachment attachment = new Attachment();
+        return holding(new Attachment(), card);
+    }
+
+    static MessagingExtensionAttachment insertable(Card card) {
+        return holding(new MessagingExtensionAttachment(), card);
+    }
+
+    private static <T extends Attachment> T holding(T attachment, Card card) {
         attachment.setContentType(Card.CONTENT_TYPE);
         attachment.setContent(card.content());
         return attachment;
@@ -55,9 +62,7 @@ final class TeamsReplies {
         preview.setTitle(answer.microsoftCode() == null && answer.sipCode() == null
                 ? answer.phrase() : CodeLabels.pair(answer.microsoftCode(), answer.sipCode()));
         preview.setText(card.summary());
-        MessagingExtensionAttachment result = new MessagingExtensionAttachment();
-        result.setContentType(Card.CONTENT_TYPE);
-        result.setContent(card.content());
+        MessagingExtensionAttachment result = insertable(card);
         result.setPreview(preview.toAttachment());
         return result;
     }
@@ -69,13 +74,6 @@ final class TeamsReplies {
         result.setAttachmentLayout("list");
         result.setAttachments(attachments);
         return result;
-    }
-
-    static MessagingExtensionAttachment insertable(Card card) {
-        MessagingExtensionAttachment attachment = new MessagingExtensionAttachment();
-        attachment.setContentType(Card.CONTENT_TYPE);
-        attachment.setContent(card.content());
-        return attachment;
     }
 
     /** A compose-box result that is only a line of text: nothing found, or an apology. */
