@@ -3,11 +3,9 @@ package dev.callcodes.bot.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callcodes.bot.chat.AnswerMetrics;
-import dev.callcodes.catalog.explain.Answer;
 import dev.callcodes.catalog.explain.AnswerJson;
 import dev.callcodes.catalog.explain.Explainer;
 import dev.callcodes.catalog.search.CatalogSearch;
-import io.micrometer.core.instrument.Timer;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -39,10 +36,10 @@ class ExplainApiController {
     // No "consumes": a wrong Content-Type must reach ApiErrors, which only sees requests mapped to this controller.
     @PostMapping(path = "/api/explain", produces = MediaType.APPLICATION_JSON_VALUE)
     ObjectNode explain(@RequestBody JsonNode body) {
-        JsonNode text = body == null ? null : body.get("text");
         if (body == null || !body.isObject()) {
             throw new ApiException(400, "text", "send a JSON object: {\"text\": \"510559 403\"}");
         }
+        JsonNode text = body.get("text");
         if (text == null || text.isNull()) {
             throw new ApiException(400, "text", "the field 'text' is missing: send {\"text\": \"510559 403\"}");
         }
@@ -53,11 +50,7 @@ class ExplainApiController {
         if (text.asText().isBlank()) {
             throw new ApiException(400, "text", "the field 'text' is empty: give the codes or rows to explain");
         }
-        Timer.Sample sample = metrics.start();
-        List<Answer> answers = explainer.explain(text.asText());
-        metrics.stop(sample, "api");
-        metrics.answered("api", answers);
-        return AnswerJson.answers(answers);
+        return AnswerJson.answers(metrics.timed("api", () -> explainer.explain(text.asText()), answers -> answers));
     }
 
     /** {@code ?q=certificate expired&limit=5}. */

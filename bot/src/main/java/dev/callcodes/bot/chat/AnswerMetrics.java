@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What operators watch: answers by match kind, codes the catalog does not know (the cue to add entries), latency
@@ -20,7 +22,21 @@ public final class AnswerMetrics {
         this.registry = registry;
     }
 
-    public void answered(String surface, List<Answer> answers) {
+    /**
+     * Runs {@code work}, timing it and counting the answers it gave. A failure escapes uncounted here; whoever
+     * catches it reports it through {@link Failures}.
+     */
+    public <T> T timed(String surface, Supplier<T> work, Function<T, List<Answer>> answersOf) {
+        Timer.Sample sample = Timer.start(registry);
+        T result = work.get();
+        sample.stop(Timer.builder("callcodes.latency").description("Time to answer, from request to reply")
+                .tag("surface", surface).publishPercentileHistogram()
+                .register(registry));
+        answered(surface, answersOf.apply(result));
+        return result;
+    }
+
+    private void answered(String surface, List<Answer> answers) {
         for (Answer answer : answers) {
             Counter.builder("callcodes.answers").description("Answers given, by how they were found")
                     .tag("surface", surface).tag("match", answer.match().name())
@@ -39,13 +55,4 @@ public final class AnswerMetrics {
                 .register(registry).increment();
     }
 
-    public Timer.Sample start() {
-        return Timer.start(registry);
-    }
-
-    public void stop(Timer.Sample sample, String surface) {
-        sample.stop(Timer.builder("callcodes.latency").description("Time to answer, from request to reply")
-                .tag("surface", surface).publishPercentileHistogram()
-                .register(registry));
-    }
 }

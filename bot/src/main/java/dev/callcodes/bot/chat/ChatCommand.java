@@ -9,9 +9,6 @@ public interface ChatCommand {
     /** The first word that selects it in chat, and the verb of the card buttons that run it. */
     String name();
 
-    /** How it is typed, for help texts and the manifest: {@code search WORDS}. */
-    String usage();
-
     /** One line on what it does, as the Teams command menu shows it (at most 128 characters). */
     String description();
 

@@ -28,11 +28,6 @@ final class ExplainCommand implements ChatCommand {
     }
 
     @Override
-    public String usage() {
-        return "explain CODES";
-    }
-
-    @Override
     public String description() {
         return "Explains call codes: 510559 403, 560403, SIP 488, an official phrase, or pasted rows";
     }

@@ -17,11 +17,6 @@ final class HelpCommand implements ChatCommand {
     }
 
     @Override
-    public String usage() {
-        return "help";
-    }
-
-    @Override
     public String description() {
         return "Shows what I understand, with examples to try";
     }

@@ -30,11 +30,6 @@ final class SearchCommand implements ChatCommand {
     }
 
     @Override
-    public String usage() {
-        return "search WORDS";
-    }
-
-    @Override
     public String description() {
         return "Finds codes by words: search certificate expired";
     }

@@ -20,7 +20,6 @@ import dev.callcodes.bot.chat.Reply;
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.cards.Card;
 import dev.callcodes.catalog.text.Markup;
-import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +79,7 @@ final class CallCodesBot extends TeamsActivityHandler {
         if (logMessageText) {
             LOG.info("Message text: {}", text);
         }
-        Reply reply = timed("chat", () -> routes.answer(text));
+        Reply reply = metrics.timed("chat", () -> routes.answer(text), Reply::answers);
         LOG.info("Answered a {} message with {} card(s), {} answer(s)", conversationType(in), reply.cards().size(),
                 reply.answers().size());
         return turn.sendActivity(TeamsReplies.message(reply)).thenApply(sent -> null);
@@ -88,7 +87,8 @@ final class CallCodesBot extends TeamsActivityHandler {
 
     /** An Action.Submit from a client without Action.Execute: update the card in place, or answer below it. */
     private CompletableFuture<Void> answerButton(TurnContext turn, JsonNode value) {
-        Reply reply = timed("card", () -> routes.answerAction(value.get("verb").asText(), value.path("text").asText("")));
+        Reply reply = metrics.timed("card", () -> routes.answerAction(value.get("verb").asText(),
+                value.path("text").asText("")), Reply::answers);
         String cardMessageId = turn.getActivity().getReplyToId();
         if (cardMessageId == null) {
             return turn.sendActivity(TeamsReplies.message(reply)).thenApply(sent -> null);
@@ -113,68 +113,60 @@ final class CallCodesBot extends TeamsActivityHandler {
     @Override
     protected CompletableFuture<AdaptiveCardInvokeResponse> onAdaptiveCardInvoke(TurnContext turn,
                                                                                   AdaptiveCardInvokeValue value) {
-        AdaptiveCardInvokeResponse response = new AdaptiveCardInvokeResponse();
-        try {
+        return guarded("card", () -> {
             Map<?, ?> data = value.getAction() != null && value.getAction().getData() instanceof Map<?, ?> m
                     ? m : Map.of();
             String verb = value.getAction() == null ? null : value.getAction().getVerb();
             Object text = data.get("text");
-            Reply reply = timed("card", () -> routes.answerAction(verb, text == null ? "" : text.toString()));
-            Card card = TeamsReplies.single(reply, cards);
-            response.setStatusCode(200);
-            response.setType(Card.CONTENT_TYPE);
-            response.setValue(card.content());
-        } catch (RuntimeException e) {
-            String reference = failures.record("card", e);
-            response.setStatusCode(500);
-            response.setType("application/vnd.microsoft.error");
-            response.setValue(Map.of("code", "InternalError", "message", Failures.apology(reference)));
-        }
-        return CompletableFuture.completedFuture(response);
+            Reply reply = routes.answerAction(verb, text == null ? "" : text.toString());
+            return new Outcome<>(cardResponse(200, Card.CONTENT_TYPE, TeamsReplies.single(reply, cards).content()),
+                    reply.answers());
+        }, reference -> cardResponse(500, "application/vnd.microsoft.error",
+                Map.of("code", "InternalError", "message", Failures.apology(reference))));
     }
 
     @Override
     protected CompletableFuture<MessagingExtensionResponse> onTeamsMessagingExtensionQuery(
             TurnContext turn, MessagingExtensionQuery query) {
-        return guarded("extension", () -> extension.query(query),
+        return guarded("extension", () -> new Outcome<>(extension.query(query), List.of()),
                 reference -> new MessagingExtensionResponse(TeamsReplies.message(Failures.apology(reference))));
     }
 
     @Override
     protected CompletableFuture<MessagingExtensionActionResponse> onTeamsMessagingExtensionFetchTask(
             TurnContext turn, MessagingExtensionAction request) {
-        return guarded("action", () -> recorded(action.fetch(request)), MessageActionFailure::dialog);
+        return guarded("action", () -> action.fetch(request), CallCodesBot::apologyDialog);
     }
 
     @Override
     protected CompletableFuture<MessagingExtensionActionResponse> onTeamsMessagingExtensionSubmitAction(
             TurnContext turn, MessagingExtensionAction request) {
-        return guarded("action", () -> recorded(action.submit(request)), MessageActionFailure::dialog);
-    }
-
-    private MessagingExtensionActionResponse recorded(MessageAction.Outcome outcome) {
-        metrics.answered("action", outcome.reply().answers());
-        return outcome.response();
-    }
-
-    private Reply timed(String surface, Supplier<Reply> answer) {
-        Timer.Sample sample = metrics.start();
-        Reply reply = answer.get();
-        metrics.stop(sample, surface);
-        metrics.answered(surface, reply.answers());
-        return reply;
+        return guarded("action", () -> action.submit(request), CallCodesBot::apologyDialog);
     }
 
     /** Invokes must return their own response type; the SDK's default would put the exception text in it. */
-    private <T> CompletableFuture<T> guarded(String surface, Supplier<T> work, Function<String, T> apology) {
-        Timer.Sample sample = metrics.start();
+    private <T> CompletableFuture<T> guarded(String surface, Supplier<Outcome<T>> work, Function<String, T> apology) {
         try {
-            T result = work.get();
-            metrics.stop(sample, surface);
-            return CompletableFuture.completedFuture(result);
+            return CompletableFuture.completedFuture(metrics.timed(surface, work, Outcome::answers).response());
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(apology.apply(failures.record(surface, e)));
         }
+    }
+
+    private static AdaptiveCardInvokeResponse cardResponse(int status, String type, Object value) {
+        AdaptiveCardInvokeResponse response = new AdaptiveCardInvokeResponse();
+        response.setStatusCode(status);
+        response.setType(type);
+        response.setValue(value);
+        return response;
+    }
+
+    private static MessagingExtensionActionResponse apologyDialog(String reference) {
+        TaskModuleMessageResponse message = new TaskModuleMessageResponse();
+        message.setValue(Failures.apology(reference));
+        MessagingExtensionActionResponse response = new MessagingExtensionActionResponse();
+        response.setTask(message);
+        return response;
     }
 
     static String textOf(Activity in) {
@@ -196,15 +188,5 @@ final class CallCodesBot extends TeamsActivityHandler {
     private static String conversationType(Activity in) {
         String type = in.getConversation() == null ? null : in.getConversation().getConversationType();
         return type == null ? "personal" : type;
-    }
-
-    private static final class MessageActionFailure {
-        static MessagingExtensionActionResponse dialog(String reference) {
-            TaskModuleMessageResponse message = new TaskModuleMessageResponse();
-            message.setValue(Failures.apology(reference));
-            MessagingExtensionActionResponse response = new MessagingExtensionActionResponse();
-            response.setTask(message);
-            return response;
-        }
     }
 }

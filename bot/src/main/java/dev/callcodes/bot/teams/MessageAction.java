@@ -43,15 +43,11 @@ final class MessageAction {
         this.cards = cards;
     }
 
-    /** What the action answered, and the answers for metrics. */
-    record Outcome(MessagingExtensionActionResponse response, Reply reply) {
-    }
-
-    Outcome fetch(MessagingExtensionAction action) {
+    Outcome<MessagingExtensionActionResponse> fetch(MessagingExtensionAction action) {
         return dialog(routes.answerAction("explain", messageText(action.getMessagePayload())));
     }
 
-    Outcome submit(MessagingExtensionAction action) {
+    Outcome<MessagingExtensionActionResponse> submit(MessagingExtensionAction action) {
         JsonNode data = action.getData() == null ? JsonNodeFactory.instance.objectNode()
                 : JSON.valueToTree(action.getData());
         if (data.hasNonNull("verb")) {
@@ -63,16 +59,16 @@ final class MessageAction {
         response.setComposeExtension(reply.answers().isEmpty()
                 ? TeamsReplies.message(NOTHING_FOUND)
                 : TeamsReplies.insert(List.of(TeamsReplies.insertable(TeamsReplies.single(reply, cards)))));
-        return new Outcome(response, reply);
+        return new Outcome<>(response, reply.answers());
     }
 
-    private Outcome dialog(Reply reply) {
+    private Outcome<MessagingExtensionActionResponse> dialog(Reply reply) {
         MessagingExtensionActionResponse response = new MessagingExtensionActionResponse();
         if (reply.answers().isEmpty()) {
             TaskModuleMessageResponse message = new TaskModuleMessageResponse();
             message.setValue(NOTHING_FOUND);
             response.setTask(message);
-            return new Outcome(response, reply);
+            return new Outcome<>(response, reply.answers());
         }
         Card card = TeamsReplies.single(reply, cards);
         ObjectNode insert = JsonNodeFactory.instance.objectNode();
@@ -88,7 +84,7 @@ final class MessageAction {
         TaskModuleContinueResponse next = new TaskModuleContinueResponse();
         next.setValue(info);
         response.setTask(next);
-        return new Outcome(response, reply);
+        return new Outcome<>(response, reply.answers());
     }
 
     /** The text that gives the same answers again, so the insert button carries codes, not the whole message. */
