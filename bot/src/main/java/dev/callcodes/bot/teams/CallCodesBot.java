@@ -128,7 +128,7 @@ final class CallCodesBot extends TeamsActivityHandler {
     @Override
     protected CompletableFuture<MessagingExtensionResponse> onTeamsMessagingExtensionQuery(
             TurnContext turn, MessagingExtensionQuery query) {
-        return guarded("extension", () -> new Outcome<>(extension.query(query), List.of()),
+        return guarded("extension", () -> extension.query(query),
                 reference -> new MessagingExtensionResponse(TeamsReplies.message(Failures.apology(reference))));
     }
 

@@ -27,7 +27,7 @@ final class MessageExtension {
         this.cards = cards;
     }
 
-    MessagingExtensionResponse query(MessagingExtensionQuery query) {
+    Outcome<MessagingExtensionResponse> query(MessagingExtensionQuery query) {
         String text = queryText(query);
         int skip = 0;
         int count = MAX_RESULTS;
@@ -42,7 +42,7 @@ final class MessageExtension {
                 ? TeamsReplies.message("No call codes match \u201c" + shorten(text) + "\u201d. Try a code such as"
                         + " 510559 403, or words such as certificate expired.")
                 : TeamsReplies.insert(page.stream().map(a -> TeamsReplies.searchResult(a, cards)).toList());
-        return new MessagingExtensionResponse(result);
+        return new Outcome<>(new MessagingExtensionResponse(result), page);
     }
 
     static String queryText(MessagingExtensionQuery query) {

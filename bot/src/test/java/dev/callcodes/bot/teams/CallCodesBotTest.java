@@ -210,6 +210,9 @@ class CallCodesBotTest {
         assertThat(first.path("preview").path("contentType").asText())
                 .isEqualTo("application/vnd.microsoft.card.thumbnail");
         assertThat(first.path("preview").path("content").path("title").asText()).isEqualTo("569008 / SIP 504");
+        assertThat(registry.find("callcodes.answers").tag("surface", "extension").counters())
+                .as("every listed answer is counted").isNotEmpty()
+                .allSatisfy(c -> assertThat(c.count()).isPositive());
     }
 
     @Test
