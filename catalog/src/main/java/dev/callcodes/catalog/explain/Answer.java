@@ -36,7 +36,7 @@ public record Answer(
         entries = List.copyOf(entries);
     }
 
-    Answer withOccurrences(int count) {
+    public Answer withOccurrences(int count) {
         return new Answer(microsoftCode, sipCode, phrase, originator, match, count, warnings, notes, entries, sip);
     }
 }

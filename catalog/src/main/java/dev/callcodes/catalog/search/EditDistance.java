@@ -1,13 +1,16 @@
 package dev.callcodes.catalog.search;
 
-/** Damerau-Levenshtein distance (optimal string alignment), bounded so that far-apart words cost little. */
-final class EditDistance {
+/**
+ * Damerau-Levenshtein distance (optimal string alignment), bounded so that far-apart words cost little. Shared by
+ * search (typos in queries) and the paste parser (typos in column headers).
+ */
+public final class EditDistance {
 
     private EditDistance() {
     }
 
     /** The distance if it is at most {@code max}; otherwise {@code max + 1}. */
-    static int atMost(String a, String b, int max) {
+    public static int atMost(String a, String b, int max) {
         if (Math.abs(a.length() - b.length()) > max) {
             return max + 1;
         }

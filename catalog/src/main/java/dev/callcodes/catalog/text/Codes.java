@@ -24,6 +24,35 @@ final class Codes {
         return digits == null || digits.length() > 9 ? null : digits;
     }
 
+    /** The two codes of a record, read from their cells; {@code problem} names the bad value, if any. */
+    record Checked(Integer sipCode, String microsoftCode, String problem) {
+    }
+
+    /** Reads both code cells of a record; blank cells are absent codes, anything else must be a valid code. */
+    static Checked check(String sipText, String microsoftText) {
+        String sipCell = blankToNull(sipText);
+        String microsoftCell = blankToNull(microsoftText);
+        Integer sip = sipCode(sipCell);
+        String microsoft = microsoftCode(microsoftCell);
+        if (sipCell != null && sip == null) {
+            return new Checked(null, null, "the SIP code '" + abbreviate(sipCell) + "' is not a number from 0 to 699");
+        }
+        if (microsoftCell != null && microsoft == null) {
+            return new Checked(null, null, "the Microsoft code '" + abbreviate(microsoftCell)
+                    + "' is not a number of up to 9 digits");
+        }
+        return new Checked(sip, microsoft, null);
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Bad values are quoted back to the user, but a runaway cell must not flood the message. */
+    static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 39) + "\u2026";
+    }
+
     private static String digitsOnly(String value) {
         if (value == null) {
             return null;

@@ -4,7 +4,11 @@ package dev.callcodes.catalog.text;
 enum Field {
     SIP_CODE("sipCode"),
     MICROSOFT_CODE("microsoftCode"),
-    PHRASE("phrase");
+    PHRASE("phrase"),
+    SBC_FQDN("sbcFqdn"),
+    CALL_TYPE("callType"),
+    START_TIME("startTime"),
+    CORRELATION_ID("correlationId");
 
     final String key;
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.callcodes.catalog.CatalogException;
 import dev.callcodes.catalog.Phrases;
+import dev.callcodes.catalog.search.EditDistance;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +29,8 @@ final class FieldLabels {
     /** Generic JSON names that mean a code only in an object holding both (Graph resultInfo, ACS resultInformation). */
     private static final Map<String, Field> RESULT_INFO_KEYS = Map.of(
             "code", Field.SIP_CODE, "subcode", Field.MICROSOFT_CODE, "message", Field.PHRASE);
+
+    private static final int MIN_FUZZY_LENGTH = 8;
 
     private final Map<String, Field> byCompactName = new HashMap<>();
     private final Map<Field, List<String>> aliases = new EnumMap<>(Field.class);
@@ -64,6 +67,35 @@ final class FieldLabels {
     /** The field a column header or JSON property names, if any: "Final SIP code", "finalSipCode", "FINAL_SIP_CODE". */
     Optional<Field> fieldOfName(String name) {
         return Optional.ofNullable(byCompactName.get(compact(name)));
+    }
+
+    /**
+     * Like {@link #fieldOfName}, forgiving one typo in a long name (two in a very long one): exports and old
+     * admin-center versions misspell headers ("Coorelation ID"). Short names must match exactly, or "sbc" and "sip"
+     * would be confused; so must anything with a digit, which is a labelled value ("Final SIP code: 408"), not a
+     * header.
+     */
+    Optional<Field> fieldOfHeader(String name) {
+        String compact = compact(name);
+        Field exact = byCompactName.get(compact);
+        if (exact != null || compact.length() < MIN_FUZZY_LENGTH || compact.chars().anyMatch(Character::isDigit)) {
+            return Optional.ofNullable(exact);
+        }
+        int allowed = compact.length() >= 12 ? 2 : 1;
+        Field best = null;
+        int bestDistance = allowed + 1;
+        boolean tie = false;
+        for (Map.Entry<String, Field> label : byCompactName.entrySet()) {
+            int distance = EditDistance.atMost(compact, label.getKey(), allowed);
+            if (distance < bestDistance) {
+                best = label.getValue();
+                bestDistance = distance;
+                tie = false;
+            } else if (distance == bestDistance && label.getValue() != best) {
+                tie = true;
+            }
+        }
+        return tie ? Optional.empty() : Optional.ofNullable(best);
     }
 
     /** Like {@link #fieldOfName}, also accepting the generic result-info names (code, subcode, message). */

@@ -80,6 +80,7 @@ final class JsonCodes {
                 case SIP_CODE -> sipCode = sipCode != null ? sipCode : Codes.sipCode(text);
                 case MICROSOFT_CODE -> microsoftCode = microsoftCode != null ? microsoftCode : Codes.microsoftCode(text);
                 case PHRASE -> phrase = phrase != null || text.isEmpty() ? phrase : text;
+                default -> { }
             }
         }
         if (microsoftCode == null && sipCode == null) {
