@@ -21,30 +21,53 @@ final class Cells {
             }
         }
         List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < content.length(); i++) {
+        int length = content.length();
+        int start = 0;
+        while (true) {
+            int first = start;
+            while (first < length && content.charAt(first) != delimiter && Character.isWhitespace(content.charAt(first))) {
+                first++;
+            }
+            int end;
+            if (first < length && content.charAt(first) == '"') {
+                StringBuilder cell = new StringBuilder();
+                end = quoted(content, first + 1, delimiter, cell);
+                cells.add(cell.toString().strip());
+            } else {
+                // The common case, a cell without quotes, costs one search and one substring.
+                end = content.indexOf(delimiter, start);
+                end = end < 0 ? length : end;
+                cells.add(content.substring(start, end).strip());
+            }
+            if (end >= length) {
+                return cells;
+            }
+            start = end + 1;
+        }
+    }
+
+    /** Reads a quoted cell from just after its opening quote; text after the closing quote joins the cell. */
+    private static int quoted(String content, int from, char delimiter, StringBuilder cell) {
+        boolean inQuotes = true;
+        int i = from;
+        for (; i < content.length(); i++) {
             char c = content.charAt(i);
-            if (quoted) {
+            if (inQuotes) {
                 if (c == '"' && i + 1 < content.length() && content.charAt(i + 1) == '"') {
                     cell.append('"');
                     i++;
                 } else if (c == '"') {
-                    quoted = false;
+                    inQuotes = false;
                 } else {
                     cell.append(c);
                 }
-            } else if (c == '"' && cell.toString().isBlank()) {
-                quoted = true;
-                cell.setLength(0);
             } else if (c == delimiter) {
-                cells.add(cell.toString().strip());
-                cell.setLength(0);
+                return i;
             } else {
                 cell.append(c);
             }
         }
-        cells.add(cell.toString().strip());
-        return cells;
+        return i;
+
     }
 }

@@ -277,6 +277,26 @@ class ReportsTest {
                 """);
     }
 
+    @Test
+    void aGeneratedMonthOfCallsAddsUp() throws IOException {
+        java.io.StringWriter export = new java.io.StringWriter();
+        SyntheticExport.write(export, 10_000, 42);
+
+        ReportSummary s = REPORTS.summarize(new StringReader(export.toString()));
+
+        assertThat(s.unreadableRows()).as("one row in 5,000 is garbled").isEqualTo(2);
+        assertThat(s.rowsRead()).isEqualTo(9_998);
+        assertThat(s.failedCalls() + s.succeededCalls()).isEqualTo(9_998);
+        assertThat(s.failedCalls()).isBetween(2_700L, 3_300L);
+        assertThat(s.pairs()).hasSize(11);
+        assertThat(s.pairs().stream().mapToLong(ReportSummary.PairCount::count).sum()).isEqualTo(s.failedCalls());
+        assertThat(s.originators().sbc() + s.originators().microsoft() + s.originators().unknown())
+                .isEqualTo(s.failedCalls());
+        assertThat(s.bySbc()).hasSize(4);
+        assertThat(s.first()).isAfterOrEqualTo(Instant.parse("2024-05-01T00:00:00Z"));
+        assertThat(s.last()).isBefore(Instant.parse("2024-06-01T00:00:00Z"));
+    }
+
     private static ReportSummary summarize(String resource) throws IOException {
         try (InputStream in = ReportsTest.class.getResourceAsStream("/reports/" + resource)) {
             assertThat(in).as(resource).isNotNull();
