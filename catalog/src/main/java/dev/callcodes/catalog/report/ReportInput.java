@@ -1,0 +1,199 @@
+package dev.callcodes.catalog.report;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Opens an uploaded or piped file as report text: a CSV, TSV, JSON or text file in UTF-8 (with or without a byte
+ * order mark) or UTF-16 (Excel's "Unicode text", which has one), or a .zip holding such files, read one after the
+ * other. Binary files are refused with a message that says what to send instead. Every byte read, zipped or not,
+ * counts against one limit, so a small zip cannot expand without bound.
+ */
+public final class ReportInput {
+
+    private static final int SNIFF_BYTES = 8192;
+    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+
+    private ReportInput() {
+    }
+
+    public static Reader open(InputStream raw, long maxBytes) throws IOException {
+        BufferedInputStream in = new BufferedInputStream(new Limited(raw, maxBytes), SNIFF_BYTES * 2);
+        byte[] head = peek(in);
+        if (startsWith(head, ZIP_MAGIC)) {
+            return new ZipText(new ZipInputStream(in, StandardCharsets.UTF_8), maxBytes);
+        }
+        return text(in, head);
+    }
+
+    private static Reader text(InputStream in, byte[] head) throws IOException {
+        Charset charset;
+        if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xFE) {
+            charset = StandardCharsets.UTF_16LE;
+            in.skipNBytes(2);
+        } else if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
+            charset = StandardCharsets.UTF_16BE;
+            in.skipNBytes(2);
+        } else {
+            for (byte b : head) {
+                if (b == 0) {
+                    throw new ReportInputException("This file is not text. Send the admin center's CSV export (or its "
+                            + ".zip), a Graph or ACS JSON file, or paste the rows.");
+                }
+            }
+            charset = StandardCharsets.UTF_8;
+        }
+        return new InputStreamReader(in, charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE));
+    }
+
+    private static byte[] peek(InputStream in) throws IOException {
+        in.mark(SNIFF_BYTES);
+        byte[] head = in.readNBytes(SNIFF_BYTES);
+        in.reset();
+        return head;
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes[i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a file name is one a zip entry or an upload may have. */
+    static boolean isReportName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt") || lower.endsWith(".json")
+                || lower.endsWith(".jsonl");
+    }
+
+    /** The text files of a zip, one after the other, each ending with a line break. */
+    private static final class ZipText extends Reader {
+        private final ZipInputStream zip;
+        private final InputStream unzipped;
+        private Reader current;
+        private boolean any;
+
+        ZipText(ZipInputStream zip, long maxBytes) {
+            this.zip = zip;
+            this.unzipped = new Limited(new Unclosable(zip), maxBytes);
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            while (true) {
+                if (current == null && !nextEntry()) {
+                    return -1;
+                }
+                int n = current.read(buffer, offset, length);
+                if (n >= 0) {
+                    return n;
+                }
+                current = null;
+                if (length > 0) {
+                    buffer[offset] = '\n';
+                    return 1;
+                }
+            }
+        }
+
+        private boolean nextEntry() throws IOException {
+            ZipEntry entry;
+            try {
+                while ((entry = zip.getNextEntry()) != null) {
+                    if (!entry.isDirectory() && isReportName(entry.getName())) {
+                        any = true;
+                        BufferedInputStream entryIn = new BufferedInputStream(unzipped, SNIFF_BYTES * 2);
+                        current = text(entryIn, peek(entryIn));
+                        return true;
+                    }
+                }
+            } catch (ZipException broken) {
+                throw new ReportInputException("This .zip file is damaged (" + broken.getMessage()
+                        + "). Export the report again, or send the CSV itself.");
+            }
+            if (!any) {
+                throw new ReportInputException("This .zip file holds no .csv, .tsv, .txt or .json file. Send the admin"
+                        + " center's CSV export, or the .zip it came in.");
+            }
+            return false;
+        }
+
+        @Override
+        public void close() throws IOException {
+            zip.close();
+        }
+    }
+
+    /** An entry's stream must not close the zip under it. */
+    private static final class Unclosable extends FilterInputStream {
+        Unclosable(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Stops reading past the limit, with a message that names it. */
+    private static final class Limited extends FilterInputStream {
+        private final long max;
+        private long read;
+
+        Limited(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) throws ReportInputException {
+            read += n;
+            if (read > max) {
+                throw new ReportInputException("This file is larger than " + megabytes(max) + " MB, the most I read. "
+                        + "Export a shorter time range, or filter the report to failed calls.");
+            }
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+    }
+
+    static String megabytes(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? Long.toString(bytes / (1024 * 1024))
+                : String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
+    }
+}
