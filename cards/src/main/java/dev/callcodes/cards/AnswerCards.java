@@ -3,6 +3,8 @@ package dev.callcodes.cards;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.callcodes.catalog.explain.Answer;
 import dev.callcodes.catalog.explain.Match;
+import dev.callcodes.catalog.report.ReportSummary;
+import dev.callcodes.catalog.report.Reports;
 
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,22 @@ public final class AnswerCards {
             return List.of(summary(answers));
         }
         return answers.stream().map(this::forAnswer).toList();
+    }
+
+    /**
+     * The cards for an explanation: a report of two or more rows gets the report summary; anything else, the cards
+     * for its answers.
+     */
+    public List<Card> forExplanation(Reports.Explanation explanation) {
+        return explanation.summary()
+                .filter(s -> s.rowsRead() + s.unreadableRows() > 1)
+                .map(s -> List.of(report(s, "Pasted report")))
+                .orElseGet(() -> forAnswers(explanation.answers()));
+    }
+
+    /** The summary card of a report; {@code source} says where it came from (a file name, "Pasted report"). */
+    public Card report(ReportSummary summary, String source) {
+        return card(CardTemplates.SUMMARY, CardData.report(summary, source));
     }
 
     /** Several pairs, some seen more than once: rows pasted from a report, where the counts are the news. */

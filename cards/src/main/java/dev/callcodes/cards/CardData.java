@@ -9,9 +9,12 @@ import dev.callcodes.catalog.Originator;
 import dev.callcodes.catalog.SipCodeInfo;
 import dev.callcodes.catalog.explain.Answer;
 import dev.callcodes.catalog.explain.Match;
+import dev.callcodes.catalog.report.ReportSummary;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -24,6 +27,8 @@ final class CardData {
 
     static final int MAX_SIP_CODE_ROWS = 20;
     static final int MAX_SUMMARY_ROWS = 15;
+    /** SBCs, call types and problems shown; the JSON and the CSV carry them all. */
+    static final int MAX_REPORT_GROUPS = 5;
     private static final int MAX_SPOKEN = 300;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -111,6 +116,9 @@ final class CardData {
         data.put("title", total + (total == 1 ? " code" : " codes") + " in what you sent");
         data.put("subtitle", answers.size() + " distinct " + (answers.size() == 1 ? "pair" : "pairs")
                 + "; the share of each sender counts every occurrence.");
+        noReportSections(data);
+        data.put("hasFailures", true);
+        data.put("rowsTitle", "Codes, most frequent first");
         share(data, "sbc", byOriginator.getOrDefault(Originator.SBC, 0), total);
         share(data, "microsoft", byOriginator.getOrDefault(Originator.MICROSOFT, 0), total);
         share(data, "unknown", byOriginator.getOrDefault(Originator.UNKNOWN, 0), total);
@@ -128,12 +136,105 @@ final class CardData {
         int more = ranked.size() - rows.size();
         data.put("hasMoreRows", more > 0);
         data.put("moreRowsText", "and " + more + " less frequent " + (more == 1 ? "pair" : "pairs") + ".");
-        data.put("hasFqdns", false);
-        data.putArray("fqdns");
         data.put("fallbackText", data.get("title").asText() + ". " + ranked.stream().limit(5)
                 .map(a -> a.occurrences() + "x " + pair(a.microsoftCode(), a.sipCode())).collect(Collectors.joining(", ")));
         data.put("speak", spoken(data.get("title").asText()));
         return data;
+    }
+
+    private static void noReportSections(ObjectNode data) {
+        data.put("hasFacts", false);
+        data.putArray("facts");
+        data.put("hasProblems", false);
+        data.put("problemsTitle", "");
+        data.putArray("problems");
+        data.put("hasFqdns", false);
+        data.putArray("fqdns");
+        data.put("hasCallTypes", false);
+        data.putArray("callTypes");
+        data.putArray("notes");
+    }
+
+    /** A report's summary: the counts as facts, what could not be read, the split, the pairs, SBCs and call types. */
+    static ObjectNode report(ReportSummary s, String source) {
+        ObjectNode data = NODES.objectNode();
+        data.put("title", String.format(Locale.ROOT, "%,d failed %s of %,d", s.failedCalls(),
+                s.failedCalls() == 1 ? "call" : "calls", s.rowsRead()));
+        data.put("subtitle", source + (s.first() == null ? "" : ", " + Labels.period(s.first(), s.last())));
+        noReportSections(data);
+        List<Map.Entry<String, String>> facts = new ArrayList<>();
+        facts.add(Map.entry("Calls read", number(s.rowsRead())));
+        facts.add(Map.entry("Failed", number(s.failedCalls()) + " (" + percent(s.failedCalls(), s.rowsRead()) + ")"));
+        facts.add(Map.entry("Ended normally", number(s.succeededCalls())));
+        if (s.rowsWithoutCodes() > 0) {
+            facts.add(Map.entry("Without codes", number(s.rowsWithoutCodes())));
+        }
+        if (s.unreadableRows() > 0) {
+            facts.add(Map.entry("Could not read", number(s.unreadableRows())));
+        }
+        data.put("hasFacts", true);
+        ArrayNode factNodes = data.putArray("facts");
+        facts.forEach(f -> factNodes.addObject().put("title", f.getKey()).put("value", f.getValue()));
+        if (s.unreadableRows() > 0) {
+            data.put("hasProblems", true);
+            data.put("problemsTitle", String.format(Locale.ROOT, "%,d %s could not be read and %s not counted above",
+                    s.unreadableRows(), s.unreadableRows() == 1 ? "row" : "rows", s.unreadableRows() == 1 ? "is" : "are"));
+            ArrayNode problems = data.putArray("problems");
+            s.problems().stream().limit(MAX_REPORT_GROUPS).forEach(p -> problems.addObject().put("text",
+                    String.format(Locale.ROOT, "Line %d: %s (%,d %s)", p.firstLine(), p.reason(), p.rows(),
+                            p.rows() == 1 ? "row" : "rows")));
+        }
+        long failed = s.failedCalls();
+        data.put("hasFailures", failed > 0);
+        data.put("rowsTitle", "Failed calls by code, most frequent first");
+        share(data, "sbc", s.originators().sbc(), failed);
+        share(data, "microsoft", s.originators().microsoft(), failed);
+        share(data, "unknown", s.originators().unknown(), failed);
+        ArrayNode rows = data.putArray("rows");
+        for (ReportSummary.PairCount p : s.pairs().subList(0, Math.min(MAX_SUMMARY_ROWS, s.pairs().size()))) {
+            ObjectNode row = rows.addObject();
+            row.put("countText", number(p.count()) + "\u00D7 " + percent(p.count(), failed));
+            row.put("pair", pair(p.microsoftCode(), p.sipCode()));
+            row.put("originatorLabel", Labels.originatorShort(p.originator()));
+            row.put("phrase", p.phrase() == null ? "Not in the catalog" : p.phrase());
+            row.put("query", query(p.microsoftCode(), p.sipCode(), p.phrase()));
+        }
+        long more = s.pairs().size() - rows.size();
+        data.put("hasMoreRows", more > 0 || s.pairsNotListed() > 0);
+        data.put("moreRowsText", more > 0 ? "and " + more + " less frequent " + (more == 1 ? "pair" : "pairs")
+                + (s.pairsNotListed() > 0 ? ", and " + number(s.pairsNotListed()) + " calls with rarer pairs." : ".")
+                : number(s.pairsNotListed()) + " failed calls have rarer pairs not listed.");
+        groups(data, "hasFqdns", "fqdns", s.bySbc());
+        groups(data, "hasCallTypes", "callTypes", s.byCallType());
+        ArrayNode notes = data.putArray("notes");
+        if (s.morePages() > 0) {
+            notes.addObject().put("text", "Graph says more records follow this page (@odata.nextLink): fetch the next "
+                    + "pages to cover the whole period.");
+        }
+        if (s.otherLines() > 0) {
+            notes.addObject().put("text", String.format(Locale.ROOT, "%,d %s outside the table %s read for codes only.",
+                    s.otherLines(), s.otherLines() == 1 ? "line" : "lines", s.otherLines() == 1 ? "was" : "were"));
+        }
+        data.put("fallbackText", data.get("title").asText() + ". " + s.pairs().stream().limit(5)
+                .map(p -> p.count() + "x " + pair(p.microsoftCode(), p.sipCode())).collect(Collectors.joining(", ")));
+        data.put("speak", spoken(data.get("title").asText()));
+        return data;
+    }
+
+    private static void groups(ObjectNode data, String flag, String key, List<ReportSummary.GroupCount> groups) {
+        data.put(flag, !groups.isEmpty());
+        ArrayNode nodes = data.putArray(key);
+        groups.stream().limit(MAX_REPORT_GROUPS).forEach(g -> nodes.addObject().put("name", g.name())
+                .put("countText", String.format(Locale.ROOT, "%s of %s calls failed (%s)", number(g.failed()),
+                        number(g.calls()), percent(g.failed(), g.calls()))));
+    }
+
+    private static String number(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String percent(long part, long whole) {
+        return whole == 0 ? "0%" : Math.round(100.0 * part / whole) + "%";
     }
 
     static ObjectNode help(String greeting, List<Map.Entry<String, String>> examples,
@@ -207,9 +308,9 @@ final class CardData {
         return array;
     }
 
-    private static void share(ObjectNode data, String key, int count, int total) {
-        data.put(key + "Share", total == 0 ? "0%" : Math.round(100.0 * count / total) + "%");
-        data.put(key + "Count", count + " of " + total);
+    private static void share(ObjectNode data, String key, long count, long total) {
+        data.put(key + "Share", percent(count, total));
+        data.put(key + "Count", number(count) + " of " + number(total));
     }
 
     static String title(Answer a) {
@@ -232,16 +333,21 @@ final class CardData {
 
     /** What to send to explain this answer again (a card button, a summary row). */
     static String query(Answer a) {
-        if (a.microsoftCode() != null && a.sipCode() != null) {
-            return "Final SIP code: " + a.sipCode() + ", Final Microsoft subcode: " + a.microsoftCode();
+        return query(a.microsoftCode(), a.sipCode(), a.phrase());
+    }
+
+    /** Labelled, so that one-digit Microsoft codes and SIP 0 are read back as codes. */
+    static String query(String microsoftCode, Integer sipCode, String phrase) {
+        if (microsoftCode != null && sipCode != null) {
+            return "Final SIP code: " + sipCode + ", Final Microsoft subcode: " + microsoftCode;
         }
-        if (a.microsoftCode() != null) {
-            return "Final Microsoft subcode: " + a.microsoftCode();
+        if (microsoftCode != null) {
+            return "Final Microsoft subcode: " + microsoftCode;
         }
-        if (a.sipCode() != null) {
-            return "SIP " + a.sipCode();
+        if (sipCode != null) {
+            return "SIP " + sipCode;
         }
-        return a.phrase() == null ? "" : a.phrase();
+        return phrase == null ? "" : phrase;
     }
 
     private static String fallback(String title, String phrase, Originator originator, String text) {

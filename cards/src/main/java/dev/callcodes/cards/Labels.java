@@ -2,6 +2,10 @@ package dev.callcodes.cards;
 
 import dev.callcodes.catalog.Originator;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 
 /** The words cards use for families, products, originators and sources. */
@@ -26,6 +30,14 @@ final class Labels {
             "GRAPH_COMMUNICATIONS", "Graph calling bots");
 
     private Labels() {
+    }
+
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    /** "3 May 2024 14:22 to 31 May 2024 23:59 UTC"; reports are in UTC, and admins span time zones. */
+    static String period(Instant first, Instant last) {
+        return DAY_TIME.format(first) + " to " + DAY_TIME.format(last) + " UTC";
     }
 
     static String family(String family) {

@@ -9,6 +9,14 @@ import dev.callcodes.catalog.CatalogEntry;
 import dev.callcodes.catalog.SipCodeInfo;
 import dev.callcodes.catalog.explain.Answer;
 import dev.callcodes.catalog.explain.Explainer;
+import dev.callcodes.catalog.report.ReportSummary;
+import dev.callcodes.catalog.report.Reports;
+import dev.callcodes.catalog.report.SyntheticExport;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -77,6 +85,7 @@ final class CardCases {
             }
         }
         cases.add(new Case("summary:report", CardTemplates.SUMMARY, CardData.summary(EXPLAINER.explain(report())), true));
+        cases.add(new Case("summary:export", CardTemplates.SUMMARY, CardData.report(export(), "export.csv"), true));
         cases.add(new Case("help:welcome", CardTemplates.HELP,
                 CardData.help("Hi, I'm CallCodes.", AnswerCards.EXAMPLES, AnswerCards.COMMANDS), true));
         cases.add(new Case("preview:510559", CardTemplates.PREVIEW, CardData.preview(EXPLAINER.explain("510559 403").get(0)), true));
@@ -95,7 +104,7 @@ final class CardCases {
         typical.put(CardTemplates.ANSWER, CardData.answer(EXPLAINER.explain("569002 504").get(0)));
         typical.put(CardTemplates.SIP_CODE, CardData.sipCode(EXPLAINER.explain("SIP 488").get(0), CATALOG.sipCode(488).orElseThrow()));
         typical.put(CardTemplates.UNLISTED, CardData.unlisted(EXPLAINER.explain("560499 499").get(0)));
-        typical.put(CardTemplates.SUMMARY, CardData.summary(EXPLAINER.explain(report())));
+        typical.put(CardTemplates.SUMMARY, CardData.report(export(), "DirectRoutingReport.csv"));
         typical.put(CardTemplates.HELP, CardData.help("Hi, I'm CallCodes.", AnswerCards.EXAMPLES, AnswerCards.COMMANDS));
         typical.put(CardTemplates.PREVIEW, CardData.preview(EXPLAINER.explain("560403 403").get(0)));
         return typical;
@@ -113,6 +122,18 @@ final class CardCases {
             cases.add(new Case(template + "-missing", template, withoutEveryOtherKey(data.deepCopy()), false));
         });
         return cases;
+    }
+
+    /** A generated month of 5,000 calls, two rows garbled, with a line of prose after it. */
+    static ReportSummary export() {
+        try {
+            StringWriter text = new StringWriter();
+            SyntheticExport.write(text, 5_000, 7);
+            text.write("Exported from the Teams admin center\n");
+            return new Reports(EXPLAINER).summarize(new StringReader(text.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Twelve distinct pairs, some repeated: the summary card's shape. */

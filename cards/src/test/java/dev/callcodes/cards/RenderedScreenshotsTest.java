@@ -2,9 +2,13 @@ package dev.callcodes.cards;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.callcodes.catalog.report.Reports;
+import dev.callcodes.catalog.report.SyntheticExport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -42,6 +46,11 @@ class RenderedScreenshotsTest {
                 .set("card", cards.preview(CardCases.EXPLAINER.explain("560403 403").get(0)).content());
         list.addObject().put("name", "hostile-user-text").set("card", cards.forAnswers(CardCases.EXPLAINER.explain(
                 "Final SIP phrase: \"" + CardCases.HOSTILE.get(4).replace('\n', ' ') + " " + CardCases.HOSTILE.get(5) + "\"")).get(0).content());
+        StringWriter export = new StringWriter();
+        SyntheticExport.write(export, 10_000, 42);
+        list.addObject().put("name", "report-10000-rows").set("card", cards.report(
+                new Reports(CardCases.EXPLAINER).summarize(new StringReader(export.toString())),
+                "DirectRoutingReport.csv").content());
         Files.createDirectories(OUT);
         Path cardsFile = OUT.resolve("cards.json");
         json.writeValue(cardsFile.toFile(), list);

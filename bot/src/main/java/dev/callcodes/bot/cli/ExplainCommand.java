@@ -6,39 +6,55 @@ import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.catalog.explain.Answer;
 import dev.callcodes.catalog.explain.AnswerJson;
 import dev.callcodes.catalog.explain.Explainer;
+import dev.callcodes.catalog.report.ReportInput;
+import dev.callcodes.catalog.report.ReportInputException;
+import dev.callcodes.catalog.report.ReportJson;
+import dev.callcodes.catalog.report.Reports;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
-/** {@code explain [--json | --card] [--lines] [TEXT...]}. */
+/** {@code explain [--json | --card] [--lines] [--file PATH] [TEXT...]}. */
 final class ExplainCommand implements CommandLine.Command {
 
+    /** A terminal user may summarize a whole year: the limit only stops runaway input. */
+    static final long MAX_INPUT_BYTES = 2L << 30;
+
     private final Supplier<Explainer> explainer;
+    private final Supplier<Reports> reports;
     private final Supplier<AnswerCards> cards;
 
     ExplainCommand() {
-        this(Engines::explainer, Engines::cards);
+        this(Engines::explainer, Engines::reports, Engines::cards);
     }
 
-    ExplainCommand(Supplier<Explainer> explainer, Supplier<AnswerCards> cards) {
+    ExplainCommand(Supplier<Explainer> explainer, Supplier<Reports> reports, Supplier<AnswerCards> cards) {
         this.explainer = explainer;
+        this.reports = reports;
         this.cards = cards;
     }
 
     @Override
     public void run(String[] args, InputStream in, PrintStream out) throws UsageException {
-        Options options = Options.parse(args, Set.of("--json", "--lines", "--card"), Set.of());
+        Options options = Options.parse(args, Set.of("--json", "--lines", "--card"), Set.of("--file"));
         if (options.has("--card") && options.has("--json")) {
             throw new UsageException("use --card or --json, not both");
         }
-        String text = options.words().isEmpty() ? readAll(in) : String.join(" ", options.words());
+        String file = options.value("--file");
+        if (file != null && !options.words().isEmpty()) {
+            throw new UsageException("give TEXT or --file, not both");
+        }
         if (options.has("--lines")) {
+            String text = options.words().isEmpty() ? readAll(file, in) : String.join(" ", options.words());
             // One output line per input line, blank ones included, so results line up with the input.
             for (String line : text.split("\\r?\\n", -1)) {
                 List<Answer> answers = explainer.get().explain(line);
@@ -46,11 +62,18 @@ final class ExplainCommand implements CommandLine.Command {
             }
             return;
         }
-        List<Answer> answers = explainer.get().explain(text);
+        Reports.Explanation explanation = options.words().isEmpty()
+                ? explainInput(file, in) : reports.get().explain(String.join(" ", options.words()));
         if (options.has("--card")) {
-            out.println(AnswerJson.pretty(cards(answers)));
+            ArrayNode array = JsonNodeFactory.instance.arrayNode();
+            cards.get().forExplanation(explanation).forEach(card -> array.add(card.content()));
+            out.println(AnswerJson.pretty(array));
+        } else if (options.has("--json")) {
+            out.println(AnswerJson.pretty(ReportJson.explanation(explanation)));
         } else {
-            out.println(options.has("--json") ? AnswerJson.pretty(AnswerJson.answers(answers)) : TextReport.answers(answers));
+            out.println(explanation.summary()
+                    .map(summary -> TextReport.summary(summary) + "\n\n" + TextReport.answers(summary.topAnswers()))
+                    .orElseGet(() -> TextReport.answers(explanation.answers())));
         }
     }
 
@@ -61,12 +84,29 @@ final class ExplainCommand implements CommandLine.Command {
         return array;
     }
 
-    private static String readAll(InputStream in) {
-        try {
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return text.endsWith("\n") ? text.substring(0, text.length() - (text.endsWith("\r\n") ? 2 : 1)) : text;
+    /** Standard input or the file, streamed: an export of any size is summarized without loading it whole. */
+    private Reports.Explanation explainInput(String file, InputStream stdin) throws UsageException {
+        try (InputStream raw = file == null ? stdin : Files.newInputStream(Path.of(file));
+             Reader text = ReportInput.open(raw, MAX_INPUT_BYTES)) {
+            return reports.get().explain(text);
+        } catch (NoSuchFileException e) {
+            throw new UsageException("no such file: " + file);
+        } catch (ReportInputException e) {
+            throw new UsageException((file == null ? "standard input" : file) + ": " + e.getMessage());
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read standard input", e);
+            throw new UncheckedIOException("Cannot read " + (file == null ? "standard input" : file), e);
+        }
+    }
+
+    private static String readAll(String file, InputStream in) throws UsageException {
+        try {
+            byte[] bytes = file == null ? in.readAllBytes() : Files.readAllBytes(Path.of(file));
+            String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            return text.endsWith("\n") ? text.substring(0, text.length() - (text.endsWith("\r\n") ? 2 : 1)) : text;
+        } catch (NoSuchFileException e) {
+            throw new UsageException("no such file: " + file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + (file == null ? "standard input" : file), e);
         }
     }
 }

@@ -7,7 +7,10 @@ import dev.callcodes.catalog.SipCodeInfo;
 import dev.callcodes.catalog.explain.Answer;
 import dev.callcodes.catalog.explain.Match;
 
+import dev.callcodes.catalog.report.ReportSummary;
+
 import java.util.List;
+import java.util.Locale;
 
 /** Answers and search results as plain text for a terminal. */
 final class TextReport {
@@ -37,6 +40,74 @@ final class TextReport {
                     .append(answers.stream().mapToInt(Answer::occurrences).sum()).append(" in all.\n");
         }
         return out.toString().stripTrailing();
+    }
+
+    /** A report's summary: counts, who sent the failures, the pairs, the SBCs and call types, what was not read. */
+    static String summary(ReportSummary s) {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "Report: %,d calls read, %,d failed, %,d succeeded", s.rowsRead(),
+                s.failedCalls(), s.succeededCalls()));
+        if (s.rowsWithoutCodes() > 0) {
+            out.append(String.format(Locale.ROOT, ", %,d without codes", s.rowsWithoutCodes()));
+        }
+        out.append("
+");
+        if (s.first() != null) {
+            out.append("From ").append(s.first()).append(" to ").append(s.last()).append("
+");
+        }
+        if (s.unreadableRows() > 0) {
+            out.append(String.format(Locale.ROOT, "Could not read %,d %s:%n", s.unreadableRows(),
+                    s.unreadableRows() == 1 ? "row" : "rows"));
+            s.problems().forEach(p -> out.append(String.format(Locale.ROOT, "  line %d: %s (%,d)%n",
+                    p.firstLine(), p.reason(), p.rows())));
+        }
+        if (s.morePages() > 0) {
+            out.append("Graph says more records follow (@odata.nextLink): fetch the next pages for the whole period.\n");
+        }
+        if (s.failedCalls() > 0) {
+            out.append(String.format(Locale.ROOT, "Failures sent by your SBC %s, by Microsoft %s, not known %s%n",
+                    share(s.originators().sbc(), s.failedCalls()), share(s.originators().microsoft(), s.failedCalls()),
+                    share(s.originators().unknown(), s.failedCalls())));
+            out.append("\nFailed calls by pair:\n");
+            for (ReportSummary.PairCount p : s.pairs()) {
+                out.append(String.format(Locale.ROOT, "%8s  %5.1f%%  %-14s %-10s %s%n", String.format(Locale.ROOT,
+                        "%,d", p.count()), p.share() * 100, pair(p.microsoftCode(), p.sipCode()),
+                        shortOriginator(p.originator()), p.phrase() == null ? "" : p.phrase().replace('\n', ' ')));
+            }
+            if (s.pairsNotListed() > 0) {
+                out.append(String.format(Locale.ROOT, "%8s  more failed calls with rarer pairs%n",
+                        String.format(Locale.ROOT, "%,d", s.pairsNotListed())));
+            }
+        }
+        groups(out, "By SBC", s.bySbc());
+        groups(out, "By call type", s.byCallType());
+        return out.toString().stripTrailing();
+    }
+
+    private static void groups(StringBuilder out, String title, List<ReportSummary.GroupCount> groups) {
+        if (groups.isEmpty()) {
+            return;
+        }
+        out.append("\n").append(title).append(" (failed of calls):\n");
+        groups.forEach(g -> out.append(String.format(Locale.ROOT, "  %-40s %,d of %,d (%s)%n", g.name(), g.failed(),
+                g.calls(), percent(g.failed(), g.calls()))));
+    }
+
+    private static String shortOriginator(Originator originator) {
+        return switch (originator) {
+            case SBC -> "your SBC";
+            case MICROSOFT -> "Microsoft";
+            case UNKNOWN -> "not known";
+        };
+    }
+
+    private static String share(long part, long whole) {
+        return String.format(Locale.ROOT, "%,d (%s)", part, percent(part, whole));
+    }
+
+    private static String percent(long part, long whole) {
+        return whole == 0 ? "0%" : String.format(Locale.ROOT, "%.0f%%", 100.0 * part / whole);
     }
 
     static String results(List<CatalogEntry> results) {
