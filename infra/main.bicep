@@ -155,41 +155,42 @@ resource webApp 'Microsoft.Web/sites@2024-11-01' existing = {
   name: names.webApp
 }
 
+var appSettingsFromTemplate = {
+  // What the bot reads (dev.callcodes.bot.BotSettings).
+  MicrosoftAppId: microsoftAppId
+  MicrosoftAppPassword: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.secretUri})'
+  MicrosoftAppType: microsoftAppType
+  MicrosoftAppTenantId: microsoftAppTenantId
+  // App Service attaches the Application Insights Java agent; ~3 is the Linux agent.
+  APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
+  ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
+  JAVA_OPTS: javaOpts
+  // Stops App Service adding its own -Xmx, which would override MaxRAMPercentage.
+  WEBSITE_DISABLE_JAVA_HEAP_CONFIGURATION: 'true'
+  // The jar arrives built (az webapp deploy --type jar); there is nothing for App Service to build.
+  SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
+  // Route traffic to a (re)started instance once it reports ready, not on its first HTTP response of any kind.
+  WEBSITE_WARMUP_PATH: '/actuator/health/readiness'
+  WEBSITE_WARMUP_STATUSES: '200'
+  // No PORT, SERVER_PORT or WEBSITES_PORT: on Java SE, App Service sets PORT and SERVER_PORT itself (read-only)
+  // and the app listens on PORT (server.port=${PORT:3978}). WEBSITES_PORT is for custom containers.
+}
+
 // App settings are their own resource, written after the web app's identity has been granted read access to the
-// vault, so the Key Vault reference resolves on the first start. This resource replaces the whole set each time.
+// vault, so the Key Vault reference can resolve on the first start (a new role assignment can still take minutes to
+// apply). This resource replaces the whole set each time.
 resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
   parent: webApp
   name: 'appsettings'
-  properties: union(
-    {
-      // What the bot reads (dev.callcodes.bot.BotSettings).
-      MicrosoftAppId: microsoftAppId
-      MicrosoftAppPassword: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.secretUri})'
-      MicrosoftAppType: microsoftAppType
-      MicrosoftAppTenantId: microsoftAppTenantId
-      // App Service attaches the Application Insights Java agent; ~3 is the Linux agent.
-      APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
-      ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
-      JAVA_OPTS: javaOpts
-      // Stops App Service adding its own -Xmx, which would override MaxRAMPercentage.
-      WEBSITE_DISABLE_JAVA_HEAP_CONFIGURATION: 'true'
-      // The jar arrives built (az webapp deploy --type jar); there is nothing for App Service to build.
-      SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
-      // Route traffic to a (re)started instance once it reports ready, not on its first HTTP response of any kind.
-      WEBSITE_WARMUP_PATH: '/actuator/health/readiness'
-      WEBSITE_WARMUP_STATUSES: '200'
-      // No PORT, SERVER_PORT or WEBSITES_PORT: on Java SE, App Service sets PORT and SERVER_PORT itself (read-only)
-      // and the app listens on PORT (server.port=${PORT:3978}). WEBSITES_PORT is for custom containers.
-    },
-    additionalAppSettings
-  )
+  properties: union(appSettingsFromTemplate, additionalAppSettings)
   dependsOn: [
     appService
   ]
 }
 
-// Outputs named like the environment variables the bot and the Teams app package build (manifest/) read, so a
-// script can export them as they are. CALLCODES_PUBLIC_HOST and MicrosoftAppId are shared with manifest/.
+// Outputs named like the environment variables the bot and the Teams app package build (manifest/) read.
+// CALLCODES_PUBLIC_HOST and MicrosoftAppId are shared with manifest/. ARM may change the case of output names when
+// it returns them, so read them case-insensitively (infra/README.md, step 3).
 output MicrosoftAppId string = microsoftAppId
 output MicrosoftAppTenantId string = microsoftAppTenantId
 output MicrosoftAppType string = microsoftAppType
