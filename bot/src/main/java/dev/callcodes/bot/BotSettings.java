@@ -17,9 +17,12 @@ import java.util.function.UnaryOperator;
  * @param maxRetries        {@code CALLCODES_CONNECTOR_MAX_RETRIES}: retries of a reply Teams throttled or dropped
  * @param maxBodyBytes      {@code CALLCODES_API_MAX_BODY_BYTES}: the largest request body /api/* accepts
  * @param logMessageText    {@code CALLCODES_LOG_MESSAGE_TEXT}: log what users wrote (off: logs carry only counts)
+ * @param maxReportBytes    {@code CALLCODES_REPORT_MAX_BYTES}: the largest report file read, uploaded in Teams or
+ *                          posted to /api/report, counted after unzipping (a month of 100,000 calls is about 24 MB)
  */
 public record BotSettings(String appId, String appPassword, AppType appType, String tenantId,
-                          int maxRequestsPerHost, int maxRetries, int maxBodyBytes, boolean logMessageText) {
+                          int maxRequestsPerHost, int maxRetries, int maxBodyBytes, boolean logMessageText,
+                          int maxReportBytes) {
 
     public enum AppType { SINGLE_TENANT, MULTI_TENANT }
 
@@ -31,6 +34,7 @@ public record BotSettings(String appId, String appPassword, AppType appType, Str
     public static final String MAX_RETRIES = "CALLCODES_CONNECTOR_MAX_RETRIES";
     public static final String MAX_BODY_BYTES = "CALLCODES_API_MAX_BODY_BYTES";
     public static final String LOG_MESSAGE_TEXT = "CALLCODES_LOG_MESSAGE_TEXT";
+    public static final String MAX_REPORT_BYTES = "CALLCODES_REPORT_MAX_BYTES";
 
     public BotSettings {
         appId = blankToEmpty(appId);
@@ -60,7 +64,8 @@ public record BotSettings(String appId, String appPassword, AppType appType, Str
                 number(lookup, MAX_REQUESTS_PER_HOST, 64, 1, 1000),
                 number(lookup, MAX_RETRIES, 4, 0, 10),
                 number(lookup, MAX_BODY_BYTES, 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
-                flag(lookup, LOG_MESSAGE_TEXT));
+                flag(lookup, LOG_MESSAGE_TEXT),
+                number(lookup, MAX_REPORT_BYTES, 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024));
     }
 
     /** Without an app ID the bot trusts every caller: fine on a laptop, which is where the local chat page lives. */
@@ -77,7 +82,7 @@ public record BotSettings(String appId, String appPassword, AppType appType, Str
         return "BotSettings[appId=" + appId + ", appPassword=" + (appPassword.isEmpty() ? "" : "***")
                 + ", appType=" + appType + ", tenantId=" + tenantId + ", maxRequestsPerHost=" + maxRequestsPerHost
                 + ", maxRetries=" + maxRetries + ", maxBodyBytes=" + maxBodyBytes
-                + ", logMessageText=" + logMessageText + "]";
+                + ", logMessageText=" + logMessageText + ", maxReportBytes=" + maxReportBytes + "]";
     }
 
     private static AppType appType(String value) {

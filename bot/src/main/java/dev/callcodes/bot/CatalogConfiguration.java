@@ -7,6 +7,7 @@ import dev.callcodes.bot.chat.Failures;
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.catalog.Catalog;
 import dev.callcodes.catalog.explain.Explainer;
+import dev.callcodes.catalog.report.Reports;
 import dev.callcodes.catalog.search.CatalogSearch;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
@@ -43,6 +44,11 @@ class CatalogConfiguration {
     @Bean
     AnswerCards answerCards() {
         return new AnswerCards();
+    }
+
+    @Bean
+    Reports reports(Explainer explainer) {
+        return new Reports(explainer);
     }
 
     @Bean

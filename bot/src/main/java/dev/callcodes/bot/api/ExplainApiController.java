@@ -3,16 +3,27 @@ package dev.callcodes.bot.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callcodes.bot.chat.AnswerMetrics;
+import dev.callcodes.bot.BotSettings;
 import dev.callcodes.catalog.explain.AnswerJson;
-import dev.callcodes.catalog.explain.Explainer;
+import dev.callcodes.catalog.report.PairCsv;
+import dev.callcodes.catalog.report.ReportInput;
+import dev.callcodes.catalog.report.ReportInputException;
+import dev.callcodes.catalog.report.ReportJson;
+import dev.callcodes.catalog.report.Reports;
 import dev.callcodes.catalog.search.CatalogSearch;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /**
@@ -22,14 +33,18 @@ import java.util.Locale;
 @RestController
 class ExplainApiController {
 
-    private final Explainer explainer;
+    static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
+    private final Reports reports;
     private final CatalogSearch search;
     private final AnswerMetrics metrics;
+    private final long maxReportBytes;
 
-    ExplainApiController(Explainer explainer, CatalogSearch search, AnswerMetrics metrics) {
-        this.explainer = explainer;
+    ExplainApiController(Reports reports, CatalogSearch search, AnswerMetrics metrics, BotSettings settings) {
+        this.reports = reports;
         this.search = search;
         this.metrics = metrics;
+        this.maxReportBytes = settings.maxReportBytes();
     }
 
     /** {@code {"text": "..."}}: any text with codes in it, from one pair to a pasted report. */
@@ -50,7 +65,44 @@ class ExplainApiController {
         if (text.asText().isBlank()) {
             throw new ApiException(400, "text", "the field 'text' is empty: give the codes or rows to explain");
         }
-        return AnswerJson.answers(metrics.timed("api", () -> explainer.explain(text.asText()), answers -> answers));
+        return ReportJson.explanation(metrics.timed("api", () -> reports.explain(text.asText()),
+                Reports.Explanation::answers));
+    }
+
+    /**
+     * A report file as the request body (CSV, TSV, JSON or a .zip of them, any Content-Type), streamed: the same
+     * JSON as {@code /api/explain}, or with {@code Accept: text/csv} the failed calls by code pair as CSV.
+     */
+    @PostMapping(path = "/api/report")
+    ResponseEntity<?> report(InputStream body, @RequestHeader(name = "Accept", required = false) String accept)
+            throws IOException {
+        Reports.Explanation explanation;
+        try (Reader text = ReportInput.open(body, maxReportBytes)) {
+            explanation = metrics.timed("api", () -> {
+                try {
+                    return reports.explain(text);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, Reports.Explanation::answers);
+        } catch (UncheckedIOException e) {
+            throw e.getCause() instanceof ReportInputException refused ? refusal(refused) : e;
+        } catch (ReportInputException refused) {
+            throw refusal(refused);
+        }
+        if (explanation.summary().isEmpty()) {
+            throw new ApiException(400, "body", "no table of calls or call records found: send the admin center's"
+                    + " Direct Routing export, a Graph getDirectRoutingCalls response or ACS call logs");
+        }
+        if (accept != null && accept.contains("text/csv")) {
+            return ResponseEntity.ok().contentType(CSV).body(PairCsv.toString(explanation.summary().get()));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ReportJson.explanation(explanation));
+    }
+
+    private static ApiException refusal(ReportInputException refused) {
+        boolean tooLarge = refused.getMessage().startsWith("This file is larger");
+        return new ApiException(tooLarge ? 413 : 400, "body", refused.getMessage());
     }
 
     /** {@code ?q=certificate expired&limit=5}. */

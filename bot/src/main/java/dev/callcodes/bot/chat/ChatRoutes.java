@@ -2,6 +2,7 @@ package dev.callcodes.bot.chat;
 
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.catalog.explain.Explainer;
+import dev.callcodes.catalog.report.Reports;
 import dev.callcodes.catalog.search.CatalogSearch;
 
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ public final class ChatRoutes {
 
     /** The one place commands are registered. */
     public static ChatRoutes standard(Explainer explainer, CatalogSearch search, AnswerCards cards) {
-        ExplainCommand explain = new ExplainCommand(explainer, cards);
+        ExplainCommand explain = new ExplainCommand(new Reports(explainer), cards);
         return new ChatRoutes(List.of(
                 explain,
                 new SearchCommand(search, explainer, cards),

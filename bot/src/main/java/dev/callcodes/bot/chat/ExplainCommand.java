@@ -2,7 +2,7 @@ package dev.callcodes.bot.chat;
 
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.catalog.explain.Answer;
-import dev.callcodes.catalog.explain.Explainer;
+import dev.callcodes.catalog.report.Reports;
 
 import java.util.List;
 import java.util.Locale;
@@ -14,11 +14,11 @@ final class ExplainCommand implements ChatCommand {
     private static final Set<String> GREETINGS = Set.of("hi", "hello", "hey", "hallo", "hiya", "yo", "thanks",
             "thank you", "thx", "good morning", "good afternoon", "good evening", "howdy", "ok", "okay");
 
-    private final Explainer explainer;
+    private final Reports reports;
     private final AnswerCards cards;
 
-    ExplainCommand(Explainer explainer, AnswerCards cards) {
-        this.explainer = explainer;
+    ExplainCommand(Reports reports, AnswerCards cards) {
+        this.reports = reports;
         this.cards = cards;
     }
 
@@ -39,14 +39,15 @@ final class ExplainCommand implements ChatCommand {
 
     @Override
     public Reply answer(String text) {
-        List<Answer> answers = explainer.explain(text);
-        if (answers.isEmpty()) {
+        Reports.Explanation explanation = reports.explain(text);
+        List<Answer> answers = explanation.answers();
+        if (answers.isEmpty() && explanation.summary().isEmpty()) {
             String greeting = isGreeting(text)
                     ? "Hi! I explain the codes of failed Teams calls."
                     : "I found no call codes in that message.";
             return new Reply(List.of(cards.help(greeting)), List.of());
         }
-        return new Reply(cards.forAnswers(answers), answers);
+        return new Reply(cards.forExplanation(explanation), answers);
     }
 
     static boolean isGreeting(String text) {

@@ -50,11 +50,9 @@ final class TextReport {
         if (s.rowsWithoutCodes() > 0) {
             out.append(String.format(Locale.ROOT, ", %,d without codes", s.rowsWithoutCodes()));
         }
-        out.append("
-");
+        out.append("\n");
         if (s.first() != null) {
-            out.append("From ").append(s.first()).append(" to ").append(s.last()).append("
-");
+            out.append("From ").append(s.first()).append(" to ").append(s.last()).append("\n");
         }
         if (s.unreadableRows() > 0) {
             out.append(String.format(Locale.ROOT, "Could not read %,d %s:%n", s.unreadableRows(),

@@ -7,7 +7,9 @@ import com.microsoft.bot.builder.teams.TeamsActivityHandler;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.AdaptiveCardInvokeResponse;
 import com.microsoft.bot.schema.AdaptiveCardInvokeValue;
+import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.teams.FileConsentCardResponse;
 import com.microsoft.bot.schema.teams.MessagingExtensionAction;
 import com.microsoft.bot.schema.teams.MessagingExtensionActionResponse;
 import com.microsoft.bot.schema.teams.MessagingExtensionQuery;
@@ -24,7 +26,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -45,11 +50,13 @@ final class CallCodesBot extends TeamsActivityHandler {
     private final MessageAction action;
     private final AnswerMetrics metrics;
     private final Failures failures;
+    private final ReportUploads uploads;
     private final boolean logMessageText;
 
     CallCodesBot(ChatRoutes routes, AnswerCards cards, MessageExtension extension, MessageAction action,
-                 AnswerMetrics metrics, Failures failures, boolean logMessageText) {
+                 ReportUploads uploads, AnswerMetrics metrics, Failures failures, boolean logMessageText) {
         this.routes = routes;
+        this.uploads = uploads;
         this.cards = cards;
         this.extension = extension;
         this.action = action;
@@ -75,6 +82,10 @@ final class CallCodesBot extends TeamsActivityHandler {
         if (value != null && value.hasNonNull("verb")) {
             return answerButton(turn, value);
         }
+        Optional<Attachment> file = ReportUploads.fileOf(in);
+        if (file.isPresent()) {
+            return answerUpload(turn, file.get());
+        }
         String text = textOf(in);
         if (logMessageText) {
             LOG.info("Message text: {}", text);
@@ -83,6 +94,49 @@ final class CallCodesBot extends TeamsActivityHandler {
         LOG.info("Answered a {} message with {} card(s), {} answer(s)", conversationType(in), reply.cards().size(),
                 reply.answers().size());
         return turn.sendActivity(TeamsReplies.message(reply)).thenApply(sent -> null);
+    }
+
+    /** A report file sent in chat; slow work (a download), so its failures get a reference like any other. */
+    private CompletableFuture<Void> answerUpload(TurnContext turn, Attachment file) {
+        boolean personal = "personal".equals(conversationType(turn.getActivity()));
+        Activity reply;
+        try {
+            reply = metrics.timed("upload", () -> {
+                try {
+                    return uploads.answer(file, personal);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading an upload", e);
+                }
+            }, Outcome::answers).response();
+        } catch (RuntimeException e) {
+            reply = MessageFactory.text(Failures.apology(failures.record("upload", e)));
+        }
+        LOG.info("Answered an uploaded file with {} attachment(s)", reply.getAttachments() == null ? 0
+                : reply.getAttachments().size());
+        return turn.sendActivity(reply).thenApply(sent -> null);
+    }
+
+    @Override
+    protected CompletableFuture<Void> onTeamsFileConsentAccept(TurnContext turn, FileConsentCardResponse response) {
+        Activity reply;
+        try {
+            reply = uploads.uploadAccepted(response);
+        } catch (IOException | RuntimeException e) {
+            reply = MessageFactory.text(Failures.apology(failures.record("upload", e)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            reply = MessageFactory.text(Failures.apology(failures.record("upload", e)));
+        }
+        return turn.sendActivity(reply).thenApply(sent -> null);
+    }
+
+    @Override
+    protected CompletableFuture<Void> onTeamsFileConsentDecline(TurnContext turn, FileConsentCardResponse response) {
+        return turn.sendActivity(MessageFactory.text("OK, no file. The summary above stays; send the report again "
+                + "if you want the breakdown later.")).thenApply(sent -> null);
     }
 
     /** An Action.Submit from a client without Action.Execute: update the card in place, or answer below it. */

@@ -6,8 +6,12 @@ import dev.callcodes.bot.chat.ChatRoutes;
 import dev.callcodes.bot.chat.CodeQueries;
 import dev.callcodes.bot.chat.Failures;
 import dev.callcodes.cards.AnswerCards;
+import dev.callcodes.catalog.report.Reports;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
 class TeamsConfiguration {
@@ -20,9 +24,14 @@ class TeamsConfiguration {
     }
 
     @Bean
-    CallCodesBot callCodesBot(ChatRoutes routes, AnswerCards cards, CodeQueries queries, AnswerMetrics metrics,
-                              Failures failures, BotSettings settings) {
+    CallCodesBot callCodesBot(ChatRoutes routes, AnswerCards cards, CodeQueries queries, Reports reports,
+                              AnswerMetrics metrics, Failures failures, BotSettings settings) {
+        HttpClient files = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
         return new CallCodesBot(routes, cards, new MessageExtension(queries, cards), new MessageAction(routes, cards),
-                metrics, failures, settings.logMessageText());
+                new ReportUploads(reports, cards, files, settings.maxReportBytes()), metrics, failures,
+                settings.logMessageText());
     }
 }

@@ -39,8 +39,8 @@ class ChatRoutesTest {
 
     @Test
     void twoCommandsWithOneNameAreRefused() {
-        ExplainCommand explain = new ExplainCommand(explainer, CARDS);
-        assertThatThrownBy(() -> new ChatRoutes(List.of(explain, new ExplainCommand(explainer, CARDS)), explain,
+        ExplainCommand explain = new ExplainCommand(new dev.callcodes.catalog.report.Reports(explainer), CARDS);
+        assertThatThrownBy(() -> new ChatRoutes(List.of(explain, new ExplainCommand(new dev.callcodes.catalog.report.Reports(explainer), CARDS)), explain,
                 CARDS)).hasMessage("two commands are named 'explain'");
     }
 

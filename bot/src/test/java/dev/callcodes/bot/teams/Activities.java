@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
+import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationAccount;
 import com.microsoft.bot.schema.Entity;
@@ -38,6 +39,19 @@ final class Activities {
         mention.setMentioned(new ChannelAccount(BOT_ID, BOT_NAME));
         mention.setText("<at>" + BOT_NAME + "</at>");
         activity.setEntities(List.of(new Entity().setAs(mention)));
+        return activity;
+    }
+
+    /** A file sent in chat, as Teams delivers it: a download-info attachment with a short-lived link. */
+    static Activity file(String conversationType, String name, String fileType, String downloadUrl) {
+        Activity activity = base(ActivityTypes.MESSAGE, conversationType, "personal".equals(conversationType)
+                ? "a:personal-chat" : "19:support@thread.tacv2;messageid=1700000000000");
+        Attachment attachment = new Attachment();
+        attachment.setContentType("application/vnd.microsoft.teams.file.download.info");
+        attachment.setName(name);
+        attachment.setContent(Map.of("downloadUrl", downloadUrl, "uniqueId", "1150D938-8870-4044-9F2C-5BBDEBA70C9D",
+                "fileType", fileType));
+        activity.setAttachments(List.of(attachment));
         return activity;
     }
 

@@ -11,12 +11,14 @@ import dev.callcodes.bot.chat.Failures;
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.catalog.Catalog;
 import dev.callcodes.catalog.explain.Explainer;
+import dev.callcodes.catalog.report.Reports;
 import dev.callcodes.catalog.search.CatalogSearch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,6 +28,7 @@ import static dev.callcodes.bot.teams.Activities.tree;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 /** Activity in, activities or invoke response out, through the SDK's pipeline with the real catalog. */
@@ -36,6 +39,7 @@ class CallCodesBotTest {
     private static final AnswerCards CARDS = new AnswerCards();
 
     private SimpleMeterRegistry registry;
+    private final HttpClient http = mock(HttpClient.class);
     private CapturingAdapter adapter;
     private CallCodesBot bot;
 
@@ -58,7 +62,11 @@ class CallCodesBotTest {
         adapter = new CapturingAdapter();
         adapter.setOnTurnError(new TurnErrorHandler(failures));
         return new CallCodesBot(routes, CARDS, new MessageExtension(new CodeQueries(explainer, search), CARDS),
-                new MessageAction(routes, CARDS), metrics, failures, false);
+                new MessageAction(routes, CARDS), uploads(), metrics, failures, false);
+    }
+
+    private ReportUploads uploads() {
+        return new ReportUploads(new Reports(explainer), CARDS, http, 1024 * 1024);
     }
 
     private void turn(Activity activity) {
@@ -316,7 +324,7 @@ class CallCodesBotTest {
                 .thenThrow(new IllegalStateException("secret internal detail"));
         AnswerMetrics metrics = new AnswerMetrics(registry);
         bot = new CallCodesBot(routes, CARDS, new MessageExtension(broken, CARDS), new MessageAction(routes, CARDS),
-                metrics, new Failures(metrics), false);
+                uploads(), metrics, new Failures(metrics), false);
 
         turn(Activities.invoke("composeExtension/query", Map.of("commandId", MessageExtension.SEARCH_COMMAND,
                 "parameters", List.of(Map.of("name", "query", "value", "510559")))));
@@ -326,6 +334,84 @@ class CallCodesBotTest {
         JsonNode result = tree(response.getBody()).path("composeExtension");
         assertThat(result.path("type").asText()).isEqualTo("message");
         assertThat(result.path("text").asText()).startsWith("Sorry").doesNotContain("secret");
+    }
+
+    @Test
+    void aFileSentInAChannelIsAskedForInPersonalChat() {
+        turn(Activities.file("channel", "DirectRoutingReport.csv", "csv", "https://contoso.sharepoint.com/file"));
+
+        assertThat(adapter.messages()).singleElement().satisfies(reply ->
+                assertThat(reply.getText()).startsWith("I read report files in our personal chat"));
+        verifyNoInteractions(http);
+    }
+
+    @Test
+    void aFileOfAnotherKindIsRefusedWithWhatToSendInstead() {
+        turn(Activities.file("personal", "screenshot.png", "png", "https://contoso.sharepoint.com/file"));
+
+        assertThat(adapter.messages()).singleElement().satisfies(reply -> assertThat(reply.getText())
+                .contains("screenshot.png is a .png file").contains("export to Excel (CSV)"));
+        verifyNoInteractions(http);
+    }
+
+    @Test
+    void aPlainHttpLinkToAnotherHostIsNeverFetched() {
+        turn(Activities.file("personal", "report.csv", "csv", "http://files.example.com/report.csv"));
+
+        assertThat(adapter.messages()).singleElement().satisfies(reply ->
+                assertThat(reply.getText()).contains("Teams gave no usable link"));
+        verifyNoInteractions(http);
+    }
+
+    @Test
+    void acceptingTheBreakdownPutsTheCsvAtTheUploadUrlAndShowsTheFile() throws Exception {
+        @SuppressWarnings("unchecked")
+        java.net.http.HttpResponse<Object> created = mock(java.net.http.HttpResponse.class);
+        when(created.statusCode()).thenReturn(201);
+        when(http.send(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any())).thenReturn(created);
+
+        turn(Activities.invoke("fileConsent/invoke", Map.of("action", "accept",
+                "context", Map.of("csv", "Microsoft code,SIP code\r\n510559,403\r\n"),
+                "uploadInfo", Map.of("name", "report - failed calls by code.csv", "uploadUrl",
+                        "https://contoso-my.sharepoint.com/upload?token=1", "contentUrl",
+                        "https://contoso-my.sharepoint.com/report.csv", "uniqueId", "ABC", "fileType", "csv"))));
+
+        org.mockito.ArgumentCaptor<java.net.http.HttpRequest> put =
+                org.mockito.ArgumentCaptor.forClass(java.net.http.HttpRequest.class);
+        org.mockito.Mockito.verify(http).send(put.capture(), org.mockito.ArgumentMatchers.any());
+        assertThat(put.getValue().method()).isEqualTo("PUT");
+        assertThat(put.getValue().uri().toString()).isEqualTo("https://contoso-my.sharepoint.com/upload?token=1");
+        assertThat(put.getValue().headers().firstValue("Content-Range")).hasValue("bytes 0-36/37");
+        assertThat(adapter.messages()).singleElement().satisfies(reply -> {
+            assertThat(reply.getAttachments()).singleElement().satisfies(a -> {
+                assertThat(a.getContentType()).isEqualTo(ReportUploads.FILE_INFO);
+                assertThat(a.getContentUrl()).isEqualTo("https://contoso-my.sharepoint.com/report.csv");
+            });
+        });
+        assertThat(adapter.invokeResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void decliningTheBreakdownIsAcknowledged() {
+        turn(Activities.invoke("fileConsent/invoke", Map.of("action", "decline", "context", Map.of())));
+
+        assertThat(adapter.messages()).singleElement().satisfies(reply ->
+                assertThat(reply.getText()).startsWith("OK, no file."));
+    }
+
+    @Test
+    void aPastedReportGetsTheReportSummaryCard() {
+        turn(Activities.personal("""
+                Final SIP code\tFinal Microsoft subcode\tSBC FQDN
+                403\t510559\tsbc1.contoso.com
+                403\t510559\tsbc1.contoso.com
+                0\t560000\tsbc2.contoso.com
+                """));
+
+        JsonNode card = cards(adapter.messages().get(0)).get(0);
+        assertThat(card.path("body").get(0).path("items").get(0).path("text").asText())
+                .isEqualTo("2 failed calls of 3");
+        assertThat(card.toString()).contains("sbc1.contoso.com").contains("Failed calls by SBC");
     }
 
     private static Map<String, Object> messageAction(String html, Map<String, Object> data) {

@@ -181,8 +181,7 @@ public final class ReportInput {
         private void count(int n) throws ReportInputException {
             read += n;
             if (read > max) {
-                throw new ReportInputException("This file is larger than " + megabytes(max) + " MB, the most I read. "
-                        + "Export a shorter time range, or filter the report to failed calls.");
+                throw tooLarge(max);
             }
         }
 
@@ -190,6 +189,12 @@ public final class ReportInput {
         public boolean markSupported() {
             return false;
         }
+    }
+
+    /** The refusal of a file over the limit, also for callers that know the size before reading. */
+    public static ReportInputException tooLarge(long maxBytes) {
+        return new ReportInputException("This file is larger than " + megabytes(maxBytes) + " MB, the most I read. "
+                + "Export a shorter time range, or filter the report to failed calls.");
     }
 
     static String megabytes(long bytes) {

@@ -1,0 +1,210 @@
+package dev.callcodes.bot.teams;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.teams.FileConsentCard;
+import com.microsoft.bot.schema.teams.FileConsentCardResponse;
+import com.microsoft.bot.schema.teams.FileDownloadInfo;
+import com.microsoft.bot.schema.teams.FileInfoCard;
+import com.microsoft.bot.schema.teams.FileUploadInfo;
+import dev.callcodes.cards.AnswerCards;
+import dev.callcodes.cards.Card;
+import dev.callcodes.catalog.report.PairCsv;
+import dev.callcodes.catalog.report.ReportInput;
+import dev.callcodes.catalog.report.ReportInputException;
+import dev.callcodes.catalog.report.ReportSummary;
+import dev.callcodes.catalog.report.Reports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Report files sent in personal chat (the manifest's {@code supportsFiles}): downloaded from the link Teams gives,
+ * summarized as they stream, and answered with the summary card and an offer of the per-pair breakdown as a CSV
+ * file (a file consent card). The breakdown travels in the card's context, so any instance can finish the upload.
+ */
+final class ReportUploads {
+
+    static final String DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
+    static final String CONSENT = "application/vnd.microsoft.teams.card.file.consent";
+    static final String FILE_INFO = "application/vnd.microsoft.teams.card.file.info";
+    static final Set<String> FILE_TYPES = Set.of("csv", "tsv", "txt", "json", "jsonl", "zip");
+    /** Keeps the consent card's context small; the JSON and the card name every pair anyway. */
+    static final int MAX_PAIRS_IN_FILE = 500;
+    private static final Duration DOWNLOAD_TIMEOUT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Reports reports;
+    private final AnswerCards cards;
+    private final HttpClient http;
+    private final long maxBytes;
+
+    ReportUploads(Reports reports, AnswerCards cards, HttpClient http, long maxBytes) {
+        this.reports = reports;
+        this.cards = cards;
+        this.http = http;
+        this.maxBytes = maxBytes;
+    }
+
+    /** The file a message carries, if any. */
+    static Optional<Attachment> fileOf(Activity in) {
+        return in.getAttachments() == null ? Optional.empty() : in.getAttachments().stream()
+                .filter(a -> DOWNLOAD_INFO.equals(a.getContentType()) && a.getContent() != null).findFirst();
+    }
+
+    /** The reply to an uploaded file: the summary and the offer of the breakdown, or why the file was not read. */
+    Outcome<Activity> answer(Attachment file, boolean personalChat) throws IOException, InterruptedException {
+        String name = file.getName() == null || file.getName().isBlank() ? "the file" : file.getName();
+        if (!personalChat) {
+            return message("I read report files in our personal chat. Open a chat with me and send " + name
+                    + " there, or paste the rows here.");
+        }
+        FileDownloadInfo info = JSON.convertValue(file.getContent(), FileDownloadInfo.class);
+        String type = fileType(name, info.getFileType());
+        if (!FILE_TYPES.contains(type)) {
+            return message("I read CSV, TSV, JSON and .zip exports; " + name + " is a ." + type + " file. In the Teams "
+                    + "admin center, open Analytics & reports, PSTN and SMS (preview) usage, Direct Routing, and export to "
+                    + "Excel (CSV).");
+        }
+        ReportSummary summary;
+        try (InputStream body = download(info.getDownloadUrl()); Reader text = ReportInput.open(body, maxBytes)) {
+            summary = reports.summarize(text);
+        } catch (ReportInputException refused) {
+            return message(name + ": " + refused.getMessage());
+        }
+        if (!summary.isReport()) {
+            return message("I found no table of calls or call records in " + name + ". Send the admin center's Direct "
+                    + "Routing export, a Graph getDirectRoutingCalls response or ACS call logs.");
+        }
+        Card card = cards.report(summary, name);
+        List<Attachment> attachments = new ArrayList<>(List.of(TeamsReplies.attachment(card)));
+        if (!summary.pairs().isEmpty()) {
+            attachments.add(consentCard(summary, name));
+        }
+        Activity reply = MessageFactory.attachment(attachments);
+        reply.setSummary(card.summary());
+        return new Outcome<>(reply, summary.topAnswers());
+    }
+
+    /** Teams gave an upload link for the breakdown: put the CSV there and show the file in the chat. */
+    Activity uploadAccepted(FileConsentCardResponse response) throws IOException, InterruptedException {
+        FileUploadInfo upload = response.getUploadInfo();
+        Object csv = response.getContext() instanceof Map<?, ?> context ? context.get("csv") : null;
+        if (upload == null || upload.getUploadUrl() == null || csv == null) {
+            return MessageFactory.text("Teams did not say where to put the file. Send the report again to get a new offer.");
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(upload.getUploadUrl()))
+                .timeout(DOWNLOAD_TIMEOUT)
+                .header("Content-Range", "bytes 0-" + (bytes.length - 1) + "/" + bytes.length)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+        if (put.statusCode() / 100 != 2) {
+            throw new IOException("the file upload answered HTTP " + put.statusCode());
+        }
+        FileInfoCard info = new FileInfoCard();
+        info.setUniqueId(upload.getUniqueId());
+        info.setFileType(upload.getFileType());
+        Attachment attachment = new Attachment();
+        attachment.setContentType(FILE_INFO);
+        attachment.setContentUrl(upload.getContentUrl());
+        attachment.setName(upload.getName());
+        attachment.setContent(info);
+        Activity reply = MessageFactory.attachment(attachment);
+        reply.setText("Here is the breakdown by code pair.");
+        return reply;
+    }
+
+    private Attachment consentCard(ReportSummary summary, String reportName) {
+        ReportSummary kept = summary.pairs().size() <= MAX_PAIRS_IN_FILE ? summary : withPairs(summary,
+                summary.pairs().subList(0, MAX_PAIRS_IN_FILE));
+        String csv = PairCsv.toString(kept);
+        FileConsentCard consent = new FileConsentCard();
+        consent.setDescription("The failed calls of " + reportName + " by code pair, with counts, shares and originators.");
+        consent.setSizeInBytes(csv.getBytes(StandardCharsets.UTF_8).length);
+        consent.setAcceptContext(Map.of("csv", csv));
+        consent.setDeclineContext(Map.of());
+        Attachment attachment = new Attachment();
+        attachment.setContentType(CONSENT);
+        attachment.setName(breakdownName(reportName));
+        attachment.setContent(consent);
+        return attachment;
+    }
+
+    static String breakdownName(String reportName) {
+        String base = reportName.replaceAll("\\.[A-Za-z0-9]{1,5}$", "").replaceAll("[^A-Za-z0-9._ -]", "_").strip();
+        return (base.isEmpty() || base.equals("the file") ? "report" : base) + " - failed calls by code.csv";
+    }
+
+    private static ReportSummary withPairs(ReportSummary s, List<ReportSummary.PairCount> pairs) {
+        return new ReportSummary(s.format(), s.rowsRead(), s.failedCalls(), s.succeededCalls(), s.rowsWithoutCodes(),
+                s.unreadableRows(), s.problems(), s.otherLines(), pairs, s.pairsNotListed(), s.originators(),
+                s.bySbc(), s.byCallType(), s.first(), s.last(), s.morePages(), s.topAnswers());
+    }
+
+    private InputStream download(String url) throws IOException, InterruptedException {
+        URI uri;
+        try {
+            uri = URI.create(url == null ? "" : url);
+        } catch (IllegalArgumentException e) {
+            throw new ReportInputException("Teams gave no usable link to the file. Send it again, or paste the rows.");
+        }
+        if (!downloadable(uri)) {
+            throw new ReportInputException("Teams gave no usable link to the file. Send it again, or paste the rows.");
+        }
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).timeout(DOWNLOAD_TIMEOUT).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() != 200) {
+            response.body().close();
+            throw new ReportInputException("I could not download the file (HTTP " + response.statusCode()
+                    + "). Send it again, or paste the rows.");
+        }
+        if (response.headers().firstValueAsLong("Content-Length").orElse(-1) > maxBytes) {
+            response.body().close();
+            throw ReportInput.tooLarge(maxBytes);
+        }
+        return response.body();
+    }
+
+    /** Teams links are https; plain http is only for a file server on this machine (local tests). */
+    static boolean downloadable(URI uri) {
+        if (uri.getHost() == null) {
+            return false;
+        }
+        if ("https".equalsIgnoreCase(uri.getScheme())) {
+            return true;
+        }
+        try {
+            return "http".equalsIgnoreCase(uri.getScheme()) && InetAddress.getByName(uri.getHost()).isLoopbackAddress();
+        } catch (IOException unknownHost) {
+            return false;
+        }
+    }
+
+    private static String fileType(String name, String declared) {
+        if (declared != null && !declared.isBlank()) {
+            return declared.strip().toLowerCase(Locale.ROOT);
+        }
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static Outcome<Activity> message(String text) {
+        return new Outcome<>(MessageFactory.text(text), List.of());
+    }
+}
