@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The REST API over real HTTP: the CLI's JSON, and a JSON error naming the field for every bad request. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "CALLCODES_API_MAX_BODY_BYTES=20000")
+        properties = {"CALLCODES_API_MAX_BODY_BYTES=20000", "CALLCODES_REPORT_MAX_BYTES=50000"})
 class ExplainApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -75,6 +75,54 @@ class ExplainApiTest {
         assertThat(body).isEqualTo(cli("explain", "--json", PASTE));
         assertThat(body.path("answers")).hasSize(2);
         assertThat(body.path("answers").get(0).path("occurrences").asInt()).isEqualTo(2);
+        JsonNode summary = body.path("summary");
+        assertThat(summary.path("rowsRead").asInt()).isEqualTo(3);
+        assertThat(summary.path("failedCalls").asInt()).isEqualTo(3);
+        assertThat(summary.path("pairs").get(0).path("count").asInt()).isEqualTo(2);
+        assertThat(summary.path("timeRange").path("first").asText()).isEqualTo("2026-11-20T09:14:00Z");
+    }
+
+    @Test
+    void aSingleQuestionHasNoSummary() throws Exception {
+        JsonNode body = JSON.readTree(explain("{\"text\": \"what is 510559 403\"}").body());
+        assertThat(body.has("summary")).isFalse();
+        assertThat(body.path("answers")).hasSize(1);
+    }
+
+    private HttpResponse<String> report(byte[] file, String accept) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/report"))
+                .header("Content-Type", "text/csv").header("Accept", accept)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aReportFileGetsTheSameJsonAsTheCommandLineAndItsBreakdownAsCsv() throws Exception {
+        byte[] file = PASTE.getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> json = report(file, "application/json");
+        HttpResponse<String> csv = report(file, "text/csv");
+
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(json.body())).isEqualTo(cli("explain", "--json", PASTE));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/csv"));
+        assertThat(csv.body()).startsWith("Microsoft code,SIP code,Failed calls,Share of failed calls,Originator,"
+                + "Phrase,Example correlation ID\r\n510559,403,2,66.7%,MICROSOFT,");
+    }
+
+    @Test
+    void aReportOverItsLimitOrWithoutATableIsRefusedWithAReason() throws Exception {
+        HttpResponse<String> binary = report(new byte[] {'P', 'K', 3, 4, 0, 0, 0}, "application/json");
+        HttpResponse<String> prose = report("no table here".getBytes(StandardCharsets.UTF_8), "application/json");
+        HttpResponse<String> huge = report(("Final SIP code\n" + "403\n".repeat(20_000))
+                .getBytes(StandardCharsets.UTF_8), "application/json");
+
+        assertThat(binary.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(binary.body()).path("error").asText()).contains(".zip");
+        assertThat(prose.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(prose.body()).path("field").asText()).isEqualTo("body");
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(huge.body()).path("error").asText()).startsWith("This file is larger than");
     }
 
     @Test

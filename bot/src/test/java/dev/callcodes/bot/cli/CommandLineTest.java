@@ -48,6 +48,40 @@ class CommandLineTest {
     }
 
     @Test
+    void explainReadsAReportFileAndPrintsItsSummary(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("export.csv");
+        try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(file)) {
+            dev.callcodes.catalog.report.SyntheticExport.write(out, 2_000, 42);
+        }
+
+        Run text = run("", "explain", "--file", file.toString());
+        Run json = run("", "explain", "--json", "--file", file.toString());
+        Run piped = run(java.nio.file.Files.readString(file), "explain", "--json");
+
+        assertThat(text.exitCode()).isZero();
+        assertThat(text.out()).startsWith("Report: 2,000 calls read, ").contains("Failed calls by pair:")
+                .contains("By SBC (failed of calls):").contains("510559 / SIP 403");
+        assertThat(json.json().path("summary").path("rowsRead").asInt()).isEqualTo(2_000);
+        assertThat(piped.json()).as("standard input gives the same JSON as --file").isEqualTo(json.json());
+    }
+
+    @Test
+    void explainRefusesAMissingOrBinaryFileWithAUsageMessage(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path binary = dir.resolve("photo.png");
+        java.nio.file.Files.write(binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
+
+        Run missing = run("", "explain", "--file", dir.resolve("nope.csv").toString());
+        Run png = run("", "explain", "--file", binary.toString());
+
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("no such file: ").contains("nope.csv");
+        assertThat(png.exitCode()).isEqualTo(2);
+        assertThat(png.err()).contains("photo.png: This file is not text.");
+    }
+
+    @Test
     void explainJsonKeepsTheContract() throws Exception {
         Run run = run("", "explain", "--json", "560403 403");
         assertThat(run.exitCode()).isZero();

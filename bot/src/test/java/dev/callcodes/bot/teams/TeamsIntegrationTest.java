@@ -10,7 +10,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import com.sun.net.httpserver.HttpServer;
+import dev.callcodes.catalog.report.SyntheticExport;
+
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -24,6 +31,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,8 +40,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole app over real HTTP: Teams-shaped activities in on a random port, replies out to a stub connector on
  * loopback, as the Bot Framework service would see them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "CALLCODES_REPORT_MAX_BYTES=" + TeamsIntegrationTest.REPORT_LIMIT)
 class TeamsIntegrationTest {
+
+    static final int REPORT_LIMIT = 4 * 1024 * 1024;
 
     private static final ObjectMapper JSON = Activities.JSON;
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -46,14 +58,47 @@ class TeamsIntegrationTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
+    private static HttpServer files;
+
     @BeforeAll
     static void startConnector() throws IOException {
         connector = new StubConnector();
     }
 
+    /** Stands in for the SharePoint download links Teams puts in a file attachment. */
+    @BeforeAll
+    static void startFileServer() throws IOException {
+        StringWriter export = new StringWriter();
+        SyntheticExport.write(export, 10_000, 42);
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(zipped)) {
+            zip.putNextEntry(new ZipEntry("DirectRoutingReport.csv"));
+            zip.write(export.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        Map<String, byte[]> served = Map.of(
+                "/export.zip", zipped.toByteArray(),
+                "/huge.csv", ("Final SIP code,Final Microsoft subcode\n" + "403,510559\n".repeat(REPORT_LIMIT / 10))
+                        .getBytes(StandardCharsets.UTF_8));
+        files = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        files.createContext("/", exchange -> {
+            byte[] body = served.get(exchange.getRequestURI().getPath());
+            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
+            if (body != null) {
+                exchange.getResponseBody().write(body);
+            }
+            exchange.close();
+        });
+        files.start();
+    }
+
     @AfterAll
     static void stopConnector() throws IOException {
         connector.close();
+        files.stop(0);
+    }
+
+    private static String fileUrl(String path) {
+        return "http://127.0.0.1:" + files.getAddress().getPort() + path;
     }
 
     private HttpResponse<String> post(String path, Object body) throws IOException, InterruptedException {
@@ -91,6 +136,49 @@ class TeamsIntegrationTest {
         JsonNode attachment = reply.body().path("attachments").get(0);
         assertThat(attachment.path("contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
         assertThat(attachment.path("content").path("fallbackText").asText()).startsWith("510559 / SIP 403");
+    }
+
+    @Test
+    void anUploadedZippedExportIsDownloadedSummarizedAndItsBreakdownOffered() throws Exception {
+        Activity upload = toConnector(Activities.file("personal", "DirectRoutingReport.zip", "zip",
+                fileUrl("/export.zip")));
+
+        assertThat(post("/api/messages", upload).statusCode()).isEqualTo(202);
+
+        StubConnector.Request reply = connector.take(WAIT);
+        JsonNode attachments = reply.body().path("attachments");
+        assertThat(attachments).hasSize(2);
+        JsonNode card = attachments.get(0).path("content");
+        assertThat(card.path("body").get(0).path("items").get(0).path("text").asText())
+                .matches("[0-9,]+ failed calls of 9,998");
+        assertThat(card.toString()).contains("DirectRoutingReport.zip").contains("Line 5001: the row stops after");
+        JsonNode consent = attachments.get(1);
+        assertThat(consent.path("contentType").asText()).isEqualTo(ReportUploads.CONSENT);
+        assertThat(consent.path("name").asText()).isEqualTo("DirectRoutingReport - failed calls by code.csv");
+        assertThat(consent.path("content").path("acceptContext").path("csv").asText())
+                .startsWith("Microsoft code,SIP code,Failed calls").contains("510559,403,");
+    }
+
+    @Test
+    void anUploadOverTheLimitIsRefusedWithTheLimitNamed() throws Exception {
+        Activity upload = toConnector(Activities.file("personal", "huge.csv", "csv", fileUrl("/huge.csv")));
+
+        assertThat(post("/api/messages", upload).statusCode()).isEqualTo(202);
+
+        StubConnector.Request reply = connector.take(WAIT);
+        assertThat(reply.body().path("text").asText())
+                .isEqualTo("huge.csv: This file is larger than 4 MB, the most I read. Export a shorter time range, "
+                        + "or filter the report to failed calls.");
+    }
+
+    @Test
+    void aBrokenDownloadLinkGetsAClearMessage() throws Exception {
+        Activity upload = toConnector(Activities.file("personal", "gone.csv", "csv", fileUrl("/gone.csv")));
+
+        assertThat(post("/api/messages", upload).statusCode()).isEqualTo(202);
+
+        StubConnector.Request reply = connector.take(WAIT);
+        assertThat(reply.body().path("text").asText()).startsWith("gone.csv: I could not download the file (HTTP 404)");
     }
 
     @Test
