@@ -30,7 +30,9 @@ public final class AnswerCards {
 
     static final List<Map.Entry<String, String>> COMMANDS = List.of(
             Map.entry("Codes", "Send the SIP code and the Microsoft code, in any order: 510559 403"),
-            Map.entry("Paste", "Rows, CSV exports, Graph or ACS JSON, SIP traces: every code, counted"),
+            Map.entry("Paste", "Rows, CSV exports, Graph or ACS JSON, SIP traces: a summary with every code counted"),
+            Map.entry("Upload", "In our personal chat, send the admin center's CSV export or its .zip"),
+            Map.entry("search", "Finds codes by their words, typos and all: search certificate expired"),
             Map.entry("help", "Shows this card"));
 
     private final CardTemplates templates = new CardTemplates();
