@@ -72,7 +72,7 @@ final class ExplainCommand implements CommandLine.Command {
             out.println(AnswerJson.pretty(ReportJson.explanation(explanation)));
         } else {
             out.println(explanation.summary()
-                    .map(summary -> TextReport.summary(summary) + "\n\n" + TextReport.answers(summary.topAnswers()))
+                    .map(TextReport::report)
                     .orElseGet(() -> TextReport.answers(explanation.answers())));
         }
     }

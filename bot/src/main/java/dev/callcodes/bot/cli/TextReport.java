@@ -42,6 +42,15 @@ final class TextReport {
         return out.toString().stripTrailing();
     }
 
+    /** The most frequent pairs a report's text output explains in full; --json carries all ten. */
+    static final int EXPLAINED_IN_TEXT = 3;
+
+    /** A report: its summary, then its most frequent failed pairs explained. */
+    static String report(ReportSummary s) {
+        List<Answer> top = s.topAnswers().subList(0, Math.min(EXPLAINED_IN_TEXT, s.topAnswers().size()));
+        return top.isEmpty() ? summary(s) : summary(s) + "\n\nThe most frequent, explained:\n\n" + answers(top);
+    }
+
     /** A report's summary: counts, who sent the failures, the pairs, the SBCs and call types, what was not read. */
     static String summary(ReportSummary s) {
         StringBuilder out = new StringBuilder();
@@ -57,8 +66,8 @@ final class TextReport {
         if (s.unreadableRows() > 0) {
             out.append(String.format(Locale.ROOT, "Could not read %,d %s:%n", s.unreadableRows(),
                     s.unreadableRows() == 1 ? "row" : "rows"));
-            s.problems().forEach(p -> out.append(String.format(Locale.ROOT, "  line %d: %s (%,d)%n",
-                    p.firstLine(), p.reason(), p.rows())));
+            s.problems().forEach(p -> out.append(String.format(Locale.ROOT, "  line %d: %s (%,d %s)%n",
+                    p.firstLine(), p.reason(), p.rows(), p.rows() == 1 ? "row" : "rows")));
         }
         if (s.morePages() > 0) {
             out.append("Graph says more records follow (@odata.nextLink): fetch the next pages for the whole period.\n");
