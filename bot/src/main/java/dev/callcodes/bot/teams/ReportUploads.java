@@ -131,9 +131,7 @@ final class ReportUploads {
     }
 
     private Attachment consentCard(ReportSummary summary, String reportName) {
-        ReportSummary kept = summary.pairs().size() <= MAX_PAIRS_IN_FILE ? summary : withPairs(summary,
-                summary.pairs().subList(0, MAX_PAIRS_IN_FILE));
-        String csv = PairCsv.toString(kept);
+        String csv = PairCsv.toString(summary, MAX_PAIRS_IN_FILE);
         FileConsentCard consent = new FileConsentCard();
         consent.setDescription("The failed calls of " + reportName + " by code pair, with counts, shares and originators.");
         consent.setSizeInBytes(csv.getBytes(StandardCharsets.UTF_8).length);
@@ -149,12 +147,6 @@ final class ReportUploads {
     static String breakdownName(String reportName) {
         String base = reportName.replaceAll("\\.[A-Za-z0-9]{1,5}$", "").replaceAll("[^A-Za-z0-9._ -]", "_").strip();
         return (base.isEmpty() || base.equals("the file") ? "report" : base) + " - failed calls by code.csv";
-    }
-
-    private static ReportSummary withPairs(ReportSummary s, List<ReportSummary.PairCount> pairs) {
-        return new ReportSummary(s.format(), s.rowsRead(), s.failedCalls(), s.succeededCalls(), s.rowsWithoutCodes(),
-                s.unreadableRows(), s.problems(), s.otherLines(), pairs, s.pairsNotListed(), s.originators(),
-                s.bySbc(), s.byCallType(), s.first(), s.last(), s.morePages(), s.topAnswers());
     }
 
     private InputStream download(String url) throws IOException, InterruptedException {

@@ -20,8 +20,13 @@ public final class PairCsv {
     }
 
     public static void write(ReportSummary summary, Writer out) throws IOException {
+        write(summary, Integer.MAX_VALUE, out);
+    }
+
+    /** The {@code maxPairs} most frequent pairs only: where the file must stay small (a Teams card's context). */
+    public static void write(ReportSummary summary, int maxPairs, Writer out) throws IOException {
         line(out, HEADER);
-        for (ReportSummary.PairCount p : summary.pairs()) {
+        for (ReportSummary.PairCount p : summary.pairs().subList(0, Math.min(maxPairs, summary.pairs().size()))) {
             line(out, List.of(
                     p.microsoftCode() == null ? "" : p.microsoftCode(),
                     p.sipCode() == null ? "" : p.sipCode().toString(),
@@ -34,9 +39,13 @@ public final class PairCsv {
     }
 
     public static String toString(ReportSummary summary) {
+        return toString(summary, Integer.MAX_VALUE);
+    }
+
+    public static String toString(ReportSummary summary, int maxPairs) {
         StringWriter out = new StringWriter();
         try {
-            write(summary, out);
+            write(summary, maxPairs, out);
         } catch (IOException e) {
             throw new UncheckedIOException("a StringWriter failed", e);
         }

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -67,7 +68,7 @@ final class ReportBuilder implements RecordListener {
         }
         boolean isFailure = outcome == CallOutcome.FAILED;
         if (record.sbcFqdn() != null) {
-            group(bySbc, record.sbcFqdn().toLowerCase(java.util.Locale.ROOT), isFailure);
+            group(bySbc, record.sbcFqdn().toLowerCase(Locale.ROOT), isFailure);
         }
         if (record.callType() != null) {
             group(byCallType, record.callType(), isFailure);
