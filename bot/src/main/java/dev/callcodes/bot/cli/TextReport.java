@@ -47,7 +47,7 @@ final class TextReport {
 
     /** A report: its summary, then its most frequent failed pairs explained. */
     static String report(ReportSummary s) {
-        List<Answer> top = s.topAnswers().subList(0, Math.min(EXPLAINED_IN_TEXT, s.topAnswers().size()));
+        List<Answer> top = s.failureAnswers().subList(0, Math.min(EXPLAINED_IN_TEXT, s.failureAnswers().size()));
         return top.isEmpty() ? summary(s) : summary(s) + "\n\nThe most frequent, explained:\n\n" + answers(top);
     }
 

@@ -99,7 +99,7 @@ final class ReportUploads {
         }
         Activity reply = MessageFactory.attachment(attachments);
         reply.setSummary(card.summary());
-        return new Outcome<>(reply, summary.topAnswers());
+        return new Outcome<>(reply, summary.failureAnswers());
     }
 
     /** Teams gave an upload link for the breakdown: put the CSV there and show the file in the chat. */

@@ -129,7 +129,7 @@ final class ReportBuilder implements RecordListener {
         morePages++;
     }
 
-    ReportSummary build(RecordFormat format, Explainer explainer, int explained) {
+    ReportSummary build(RecordFormat format, Explainer explainer) {
         List<ReportSummary.PairCount> pairCounts = new ArrayList<>(pairs.size());
         long sbc = 0;
         long microsoft = 0;
@@ -144,9 +144,7 @@ final class ReportBuilder implements RecordListener {
             PairTally tally = e.getValue();
             Answer answer = explainer.explainReference(new CodeReference(key.microsoftCode(), key.sipCode(), tally.phrase, 0))
                     .withOccurrences((int) Math.min(Integer.MAX_VALUE, tally.count));
-            if (top.size() < explained) {
-                top.add(answer);
-            }
+            top.add(answer);
             Originator originator = answer.originator();
             if (originator == Originator.SBC) {
                 sbc += tally.count;

@@ -21,7 +21,7 @@ import java.util.List;
  * @param first            the earliest start time, or null
  * @param last             the latest start time, or null
  * @param morePages        Graph pages in the input that link to a next page not in the input
- * @param topAnswers       the most frequent failed pairs, explained
+ * @param failureAnswers   every failed pair explained, most frequent first, with its count as occurrences
  */
 public record ReportSummary(
         RecordFormat format,
@@ -40,14 +40,14 @@ public record ReportSummary(
         Instant first,
         Instant last,
         long morePages,
-        List<Answer> topAnswers) {
+        List<Answer> failureAnswers) {
 
     public ReportSummary {
         problems = List.copyOf(problems);
         pairs = List.copyOf(pairs);
         bySbc = List.copyOf(bySbc);
         byCallType = List.copyOf(byCallType);
-        topAnswers = List.copyOf(topAnswers);
+        failureAnswers = List.copyOf(failureAnswers);
     }
 
     /** Whether the input held any records or rows that tried to be records. */

@@ -20,11 +20,9 @@ import java.util.Optional;
  */
 public final class Reports {
 
-    /** Pairs explained in full in a summary (the card shows them; the JSON carries them). */
-    public static final int EXPLAINED_PAIRS = 10;
     /**
      * Text up to this size is read whole, so codes in prose around a table are answered too; larger input (an
-     * uploaded month of calls) is streamed, and its answers are the summary's most frequent pairs.
+     * uploaded month of calls) is streamed.
      */
     public static final int WHOLE_TEXT_CHARS = 4 << 20;
 
@@ -39,10 +37,17 @@ public final class Reports {
     public record Explanation(List<Answer> answers, Optional<ReportSummary> summary) {
     }
 
-    /** Explains chat text, a REST body or a small file. */
+    /**
+     * Explains chat text, a REST body or a small file. A report and nothing else (no prose around it) is answered
+     * from its summary: its failed pairs, counted. Reading it again for codes anywhere would cost seconds on a
+     * month of calls and add only the normal-clearing pairs.
+     */
     public Explanation explain(String text) {
         String plain = text == null ? "" : Markup.toPlainText(text);
         Optional<ReportSummary> summary = summarize(plain).filter(ReportSummary::isReport);
+        if (summary.isPresent() && summary.get().otherLines() == 0) {
+            return new Explanation(summary.get().failureAnswers(), summary);
+        }
         return new Explanation(explainer.explain(plain), summary);
     }
 
@@ -58,7 +63,7 @@ public final class Reports {
             return explain(head.toString());
         }
         ReportSummary summary = summarize(new PrefixedReader(head, in));
-        return new Explanation(summary.topAnswers(), Optional.of(summary).filter(ReportSummary::isReport));
+        return new Explanation(summary.failureAnswers(), Optional.of(summary).filter(ReportSummary::isReport));
     }
 
     /** What was already read, then the rest of the stream. */
@@ -94,7 +99,7 @@ public final class Reports {
     public ReportSummary summarize(Reader in) throws IOException {
         ReportBuilder builder = new ReportBuilder();
         RecordFormat format = reader.read(in, builder);
-        return builder.build(format, explainer, EXPLAINED_PAIRS);
+        return builder.build(format, explainer);
     }
 
     private Optional<ReportSummary> summarize(String plainText) {

@@ -54,8 +54,8 @@ class ReportsTest {
                 new ReportSummary.GroupCount("dr_out_user_forwarding", 1, 0));
         assertThat(s.first()).isEqualTo(Instant.parse("2024-05-03T14:22:10Z"));
         assertThat(s.last()).isEqualTo(Instant.parse("2024-05-03T16:30:00Z"));
-        assertThat(s.topAnswers()).hasSize(3);
-        assertThat(s.topAnswers().get(0).occurrences()).isEqualTo(3);
+        assertThat(s.failureAnswers()).hasSize(3);
+        assertThat(s.failureAnswers().get(0).occurrences()).isEqualTo(3);
     }
 
     @Test
