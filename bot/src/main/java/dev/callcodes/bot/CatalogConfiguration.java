@@ -52,8 +52,8 @@ class CatalogConfiguration {
     }
 
     @Bean
-    ChatRoutes chatRoutes(Explainer explainer, CatalogSearch search, AnswerCards cards) {
-        return ChatRoutes.standard(explainer, search, cards);
+    ChatRoutes chatRoutes(Reports reports, CatalogSearch search, AnswerCards cards) {
+        return ChatRoutes.standard(reports, search, cards);
     }
 
     @Bean

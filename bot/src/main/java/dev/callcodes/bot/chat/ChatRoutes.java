@@ -37,12 +37,17 @@ public final class ChatRoutes {
     }
 
     /** The one place commands are registered. */
-    public static ChatRoutes standard(Explainer explainer, CatalogSearch search, AnswerCards cards) {
-        ExplainCommand explain = new ExplainCommand(new Reports(explainer), cards);
+    public static ChatRoutes standard(Reports reports, CatalogSearch search, AnswerCards cards) {
+        ExplainCommand explain = new ExplainCommand(reports, cards);
         return new ChatRoutes(List.of(
                 explain,
-                new SearchCommand(search, explainer, cards),
+                new SearchCommand(search, reports.explainer(), cards),
                 new HelpCommand(cards)), explain, cards);
+    }
+
+    /** The standard routes on their own report reader (tests, the manifest check). */
+    public static ChatRoutes standard(Explainer explainer, CatalogSearch search, AnswerCards cards) {
+        return standard(new Reports(explainer), search, cards);
     }
 
     public List<ChatCommand> commands() {

@@ -101,18 +101,10 @@ final class CallCodesBot extends TeamsActivityHandler {
         boolean personal = "personal".equals(conversationType(turn.getActivity()));
         Activity reply;
         try {
-            reply = metrics.timed("upload", () -> {
-                try {
-                    return uploads.answer(file, personal);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while reading an upload", e);
-                }
-            }, Outcome::answers).response();
+            reply = metrics.timed("upload", () -> unchecked(() -> uploads.answer(file, personal)), Outcome::answers)
+                    .response();
         } catch (RuntimeException e) {
-            reply = MessageFactory.text(Failures.apology(failures.record("upload", e)));
+            reply = uploadApology(e);
         }
         LOG.info("Answered an uploaded file with {} attachment(s)", reply.getAttachments() == null ? 0
                 : reply.getAttachments().size());
@@ -123,14 +115,31 @@ final class CallCodesBot extends TeamsActivityHandler {
     protected CompletableFuture<Void> onTeamsFileConsentAccept(TurnContext turn, FileConsentCardResponse response) {
         Activity reply;
         try {
-            reply = uploads.uploadAccepted(response);
-        } catch (IOException | RuntimeException e) {
-            reply = MessageFactory.text(Failures.apology(failures.record("upload", e)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            reply = MessageFactory.text(Failures.apology(failures.record("upload", e)));
+            reply = unchecked(() -> uploads.uploadAccepted(response));
+        } catch (RuntimeException e) {
+            reply = uploadApology(e);
         }
         return turn.sendActivity(reply).thenApply(sent -> null);
+    }
+
+    /** File transfers block on the network; their failures are answered like any other, with a reference. */
+    private interface Transfer<T> {
+        T run() throws IOException, InterruptedException;
+    }
+
+    private static <T> T unchecked(Transfer<T> transfer) {
+        try {
+            return transfer.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during a file transfer", e);
+        }
+    }
+
+    private Activity uploadApology(RuntimeException failure) {
+        return MessageFactory.text(Failures.apology(failures.record("upload", failure)));
     }
 
     @Override

@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Report files sent in personal chat (the manifest's {@code supportsFiles}): downloaded from the link Teams gives,
@@ -44,7 +43,6 @@ final class ReportUploads {
     static final String DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info";
     static final String CONSENT = "application/vnd.microsoft.teams.card.file.consent";
     static final String FILE_INFO = "application/vnd.microsoft.teams.card.file.info";
-    static final Set<String> FILE_TYPES = Set.of("csv", "tsv", "txt", "json", "jsonl", "zip");
     /** Keeps the consent card's context small; the JSON and the card name every pair anyway. */
     static final int MAX_PAIRS_IN_FILE = 500;
     private static final Duration DOWNLOAD_TIMEOUT = Duration.ofSeconds(60);
@@ -77,7 +75,7 @@ final class ReportUploads {
         }
         FileDownloadInfo info = JSON.convertValue(file.getContent(), FileDownloadInfo.class);
         String type = fileType(name, info.getFileType());
-        if (!FILE_TYPES.contains(type)) {
+        if (!ReportInput.readsFileType(type)) {
             return message("I read CSV, TSV, JSON and .zip exports; " + name + " is a ." + type + " file. In the Teams "
                     + "admin center, open Analytics & reports, PSTN and SMS (preview) usage, Direct Routing, and export to "
                     + "Excel (CSV).");

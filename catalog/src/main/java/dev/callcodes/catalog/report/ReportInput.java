@@ -10,6 +10,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -78,11 +79,18 @@ public final class ReportInput {
         return true;
     }
 
-    /** Whether a file name is one a zip entry or an upload may have. */
-    static boolean isReportName(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt") || lower.endsWith(".json")
-                || lower.endsWith(".jsonl");
+    /** The kinds of text file a report may be, alone or inside a zip. */
+    private static final Set<String> TEXT_TYPES = Set.of("csv", "tsv", "txt", "json", "jsonl");
+
+    /** Whether a file of this type (its extension, as Teams gives it) can be read: a text type, or a zip of them. */
+    public static boolean readsFileType(String type) {
+        String lower = type.toLowerCase(Locale.ROOT);
+        return TEXT_TYPES.contains(lower) || lower.equals("zip");
+    }
+
+    private static boolean isReportName(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot >= 0 && TEXT_TYPES.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 
     /** The text files of a zip, one after the other, each ending with a line break. */

@@ -33,6 +33,10 @@ public final class Reports {
         this.explainer = Objects.requireNonNull(explainer, "explainer");
     }
 
+    public Explainer explainer() {
+        return explainer;
+    }
+
     /** The answers and, for a report, its summary. */
     public record Explanation(List<Answer> answers, Optional<ReportSummary> summary) {
     }

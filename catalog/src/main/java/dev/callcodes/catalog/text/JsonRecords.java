@@ -51,30 +51,13 @@ final class JsonRecords {
     }
 
     /**
-     * Reads every record. False when the input is not JSON after all (it fails before anything was read), so the
+     * Reads every record. False when the input is not JSON after all (it fails before any object was read whole), so the
      * caller can read it as text; a document that breaks later keeps what was read and reports where it broke.
      */
     boolean read(Reader in, RecordListener listener) throws IOException {
         Deque<Frame> stack = new ArrayDeque<>();
-        boolean[] committed = {false};
-        RecordListener watching = new RecordListener() {
-            @Override
-            public void record(CallRecord record) {
-                committed[0] = true;
-                listener.record(record);
-            }
-
-            @Override
-            public void unreadable(long line, String reason) {
-                committed[0] = true;
-                listener.unreadable(line, reason);
-            }
-
-            @Override
-            public void nextPage(String link) {
-                listener.nextPage(link);
-            }
-        };
+        // Once an object has been read whole, the input is JSON: a later error is a broken document, not prose.
+        boolean committed = false;
         try (JsonParser parser = FACTORY.createParser(in)) {
             parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
             JsonToken token;
@@ -82,7 +65,7 @@ final class JsonRecords {
                 try {
                     token = parser.nextToken();
                 } catch (JsonProcessingException broken) {
-                    if (!committed[0]) {
+                    if (!committed) {
                         return false;
                     }
                     listener.unreadable(broken.getLocation() == null ? 0 : broken.getLocation().getLineNr(),
@@ -91,10 +74,10 @@ final class JsonRecords {
                     return true;
                 }
                 if (token == null) {
-                    return committed[0] || stack.isEmpty();
+                    return true;
                 }
-                if ((token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) && stack.size() == 1) {
-                    committed[0] = true;
+                if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY && stack.size() == 1) {
+                    committed = true;
                 }
                 Frame top = stack.peek();
                 switch (token) {
@@ -102,11 +85,11 @@ final class JsonRecords {
                             parser.currentTokenLocation().getLineNr()));
                     case START_ARRAY -> stack.push(new Frame(false, true, parser.currentTokenLocation().getLineNr()));
                     case END_ARRAY -> stack.pop();
-                    case END_OBJECT -> endObject(stack, watching);
+                    case END_OBJECT -> endObject(stack, listener);
                     case FIELD_NAME -> top.name = parser.currentName();
                     default -> {
                         if (top != null && top.object && token.isScalarValue() && token != JsonToken.VALUE_NULL) {
-                            value(top, parser.getText(), watching);
+                            value(top, parser.getText(), listener);
                         }
                     }
                 }
