@@ -17,6 +17,8 @@ import java.util.List;
  * @param notes         what the rules say, where no catalog entry does
  * @param entries       matching catalog entries, best first
  * @param sip           the general meaning of the SIP code, when known
+ * @param q850Cause     the Q.850 cause read with the codes (a Reason header, ACS Q850Details), or null
+ * @param rule          what the sources say about the family of codes the text named ("560xxx", "5xx"), or null
  */
 public record Answer(
         String microsoftCode,
@@ -28,7 +30,9 @@ public record Answer(
         List<String> warnings,
         List<String> notes,
         List<CatalogEntry> entries,
-        SipCodeInfo sip) {
+        SipCodeInfo sip,
+        Integer q850Cause,
+        CodeRule rule) {
 
     public Answer {
         warnings = List.copyOf(warnings);
@@ -37,6 +41,7 @@ public record Answer(
     }
 
     public Answer withOccurrences(int count) {
-        return new Answer(microsoftCode, sipCode, phrase, originator, match, count, warnings, notes, entries, sip);
+        return new Answer(microsoftCode, sipCode, phrase, originator, match, count, warnings, notes, entries, sip,
+                q850Cause, rule);
     }
 }

@@ -53,6 +53,19 @@ public final class AnswerJson {
             node.put("phrase", answer.phrase());
         }
         node.set("sip", answer.sip() == null ? NODES.nullNode() : sip(answer.sip()));
+        if (answer.q850Cause() != null) {
+            node.put("q850Cause", answer.q850Cause());
+        } else {
+            node.putNull("q850Cause");
+        }
+        if (answer.rule() != null) {
+            node.putObject("rule")
+                    .put("written", answer.rule().written())
+                    .put("kind", answer.rule().kind().name())
+                    .put("summary", answer.rule().summary())
+                    .put("codesInCatalog", answer.rule().codesInCatalog())
+                    .set("sources", strings(answer.rule().sources()));
+        }
         ArrayNode entries = node.putArray("entries");
         answer.entries().forEach(e -> entries.add(entry(e, answer.sipCode())));
         return node;

@@ -3,6 +3,7 @@ package dev.callcodes.catalog.explain;
 import dev.callcodes.catalog.CatalogEntry;
 import dev.callcodes.catalog.Originator;
 import dev.callcodes.catalog.TestCatalog;
+import dev.callcodes.catalog.explanation.CallCodes;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,10 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ExplainerTest {
 
-    private final Explainer explainer = new Explainer(TestCatalog.get());
+    private final CallCodes codes = TestCatalog.codes();
 
     private Answer only(String text) {
-        List<Answer> answers = explainer.explain(text);
+        List<Answer> answers = codes.explain(text).answers();
         assertThat(answers).as("answers for '%s'", text).hasSize(1);
         return answers.get(0);
     }
@@ -34,7 +35,7 @@ class ExplainerTest {
 
     @Test
     void repeatedReferencesAreCountedOnceInOrderOfFirstAppearance() {
-        List<Answer> answers = explainer.explain("560403 403, 510559 403, 560403 403, 560403/403");
+        List<Answer> answers = codes.explain("560403 403, 510559 403, 560403 403, 560403/403").answers();
         assertThat(answers).extracting(Answer::microsoftCode).containsExactly("560403", "510559");
         assertThat(answers).extracting(Answer::occurrences).containsExactly(3, 1);
     }
@@ -145,8 +146,8 @@ class ExplainerTest {
 
     @Test
     void textWithoutCodesGivesNoAnswer() {
-        assertThat(explainer.explain("hello, can you help me with Teams calling?")).isEmpty();
-        assertThat(explainer.explain("")).isEmpty();
-        assertThat(explainer.explain((String) null)).isEmpty();
+        assertThat(codes.explain("hello, can you help me with Teams calling?").answers()).isEmpty();
+        assertThat(codes.explain("").answers()).isEmpty();
+        assertThat(codes.explain((String) null).answers()).isEmpty();
     }
 }

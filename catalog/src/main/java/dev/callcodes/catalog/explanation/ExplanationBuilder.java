@@ -1,0 +1,204 @@
+package dev.callcodes.catalog.explanation;
+
+import dev.callcodes.catalog.Catalog;
+import dev.callcodes.catalog.CatalogEntry;
+import dev.callcodes.catalog.explain.Answer;
+import dev.callcodes.catalog.explain.Explainer;
+import dev.callcodes.catalog.intake.CallRecord;
+import dev.callcodes.catalog.intake.CodeReference;
+import dev.callcodes.catalog.intake.IntakeListener;
+import dev.callcodes.catalog.intake.PhraseIndex;
+import dev.callcodes.catalog.intake.Provenance;
+import dev.callcodes.catalog.report.ReportSummary;
+import dev.callcodes.catalog.report.ReportTally;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Collects what the intake reports into one {@link Explanation}: references counted by what they refer to, in
+ * order of first appearance, and records tallied into a report. Memory is bounded: distinct references past
+ * {@link #MAX_DISTINCT_REFERENCES} are counted, not kept. One per input; not thread-safe.
+ */
+final class ExplanationBuilder implements IntakeListener {
+
+    static final int MAX_DISTINCT_REFERENCES = 2_000;
+
+    private final Explainer explainer;
+    private final Catalog catalog;
+    private final PhraseIndex phrases;
+    private final ReportTally tally = new ReportTally();
+    private final Map<String, Item> seen = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+    private long referencesNotListed;
+
+    /** One distinct reference and how often it appeared; {@code answer} when the report already explained it. */
+    private static final class Item {
+        CodeReference ref;
+        int count;
+        Answer answer;
+
+        Item(CodeReference ref, int count, Answer answer) {
+            this.ref = ref;
+            this.count = count;
+            this.answer = answer;
+        }
+    }
+
+    ExplanationBuilder(Explainer explainer, PhraseIndex phrases) {
+        this.explainer = explainer;
+        this.catalog = explainer.catalog();
+        this.phrases = phrases;
+    }
+
+    @Override
+    public void reference(CodeReference reference) {
+        String key = reference.key();
+        Item item = seen.get(key);
+        if (item == null) {
+            if (seen.size() >= MAX_DISTINCT_REFERENCES) {
+                referencesNotListed++;
+                return;
+            }
+            seen.put(key, new Item(reference, 1, null));
+            return;
+        }
+        item.count++;
+        item.ref = merged(item.ref, reference);
+    }
+
+    /** A code that was written beats one taken from a phrase; evidence found with any occurrence is kept. */
+    private static CodeReference merged(CodeReference kept, CodeReference again) {
+        CodeReference base = kept.provenance() == Provenance.PHRASE && again.provenance() == Provenance.GIVEN
+                ? again : kept;
+        CodeReference other = base == kept ? again : kept;
+        if (base.phrase() == null && other.phrase() != null) {
+            base = base.withPhrase(other.phrase());
+        }
+        return base.withEvidence(base.q850Cause() == null ? other.q850Cause() : null,
+                base.sender() == null ? other.sender() : null);
+    }
+
+    @Override
+    public void record(CallRecord record) {
+        tally.record(record);
+        if (tally.records() == 1) {
+            // One record is a question about its codes; from the second on, the records are a report (see build).
+            reference(record.reference());
+            firstRecordKey = record.reference().key();
+        }
+    }
+
+    private String firstRecordKey;
+
+    @Override
+    public void unreadable(long line, String reason) {
+        tally.unreadable(line, reason);
+    }
+
+    @Override
+    public void otherLine(long line) {
+        tally.otherLine();
+    }
+
+    @Override
+    public void nextPage(String link) {
+        tally.nextPage();
+    }
+
+    @Override
+    public void note(String note) {
+        if (!notes.contains(note)) {
+            notes.add(note);
+        }
+        tally.note(note);
+    }
+
+    Explanation build() {
+        ReportSummary summary = tally.build(explainer);
+        boolean report = summary.isReport();
+        if (report && firstRecordKey != null) {
+            Item first = seen.get(firstRecordKey);
+            if (first != null && --first.count == 0) {
+                seen.remove(firstRecordKey);
+            }
+        }
+        // What the text asked, in order of appearance; then the report's failed pairs it did not mention.
+        List<Item> items = new ArrayList<>(seen.values());
+        if (report) {
+            for (Answer failed : summary.failureAnswers()) {
+                CodeReference ref = CodeReference.pair(failed.microsoftCode(), failed.sipCode());
+                Item alsoAsked = seen.get(ref.key());
+                if (alsoAsked != null) {
+                    alsoAsked.count += failed.occurrences();
+                    alsoAsked.answer = failed;
+                } else {
+                    items.add(new Item(ref, failed.occurrences(), failed));
+                }
+            }
+        }
+        fold(items);
+        List<Answer> answers = new ArrayList<>(items.size());
+        for (Item item : items) {
+            Answer answer = item.answer != null ? item.answer : explainer.answer(item.ref);
+            answers.add(answer.withOccurrences(item.count));
+        }
+        List<String> allNotes = new ArrayList<>(report ? summary.notes() : notes);
+        if (referencesNotListed > 0) {
+            allNotes.add(referencesNotListed + " more references to codes beyond the first " + MAX_DISTINCT_REFERENCES
+                    + " distinct ones were counted but not explained.");
+        }
+        return Explanation.of(answers, report ? Optional.of(summary) : Optional.empty(), allNotes);
+    }
+
+    /**
+     * One answer per reference: a SIP code, a Microsoft code or an official phrase seen alone is another mention of
+     * a pair that holds it, not a second answer. Its occurrences count for the first such pair.
+     */
+    private void fold(List<Item> items) {
+        Map<Integer, Item> pairBySip = new java.util.HashMap<>();
+        Map<String, Item> pairByMicrosoftCode = new java.util.HashMap<>();
+        Map<String, Item> pairByKey = new java.util.HashMap<>();
+        for (Item item : items) {
+            CodeReference ref = item.ref;
+            if (!ref.isRule() && ref.microsoftCode() != null && ref.sipCode() != null) {
+                pairBySip.putIfAbsent(ref.sipCode(), item);
+                pairByMicrosoftCode.putIfAbsent(ref.microsoftCode(), item);
+                pairByKey.putIfAbsent(ref.key(), item);
+            }
+        }
+        if (pairByKey.isEmpty()) {
+            return;
+        }
+        java.util.Iterator<Item> it = items.iterator();
+        while (it.hasNext()) {
+            Item item = it.next();
+            CodeReference ref = item.ref;
+            if (ref.isRule() || ref.microsoftCode() != null && ref.sipCode() != null) {
+                continue;
+            }
+            Item target = null;
+            if (ref.sipCode() != null) {
+                target = pairBySip.get(ref.sipCode());
+            } else if (ref.microsoftCode() != null) {
+                target = pairByMicrosoftCode.get(ref.microsoftCode());
+            } else if (ref.phrase() != null) {
+                for (CatalogEntry e : phrases.tolerant(ref.phrase()).map(catalog::byPhrase).orElse(List.of())) {
+                    for (int sip : e.sipCodes()) {
+                        target = target != null ? target
+                                : pairByKey.get(CodeReference.pair(e.microsoftCode(), sip).key());
+                    }
+                }
+            }
+            if (target != null) {
+                target.count += item.count;
+                target.ref = target.ref.withEvidence(target.ref.q850Cause() == null ? ref.q850Cause() : null,
+                        target.ref.sender() == null ? ref.sender() : null);
+                it.remove();
+            }
+        }
+    }
+}
