@@ -17,6 +17,7 @@ final class Labels {
             "acs-pstn", "Azure Communication Services: PSTN codes",
             "acs-calling-sdk", "Azure Communication Services: Calling SDK codes",
             "acs-call-automation", "Azure Communication Services: Call Automation codes",
+            "acs-play-recognize", "Azure Communication Services: Play and Recognize action events",
             "graph-call-end", "Microsoft Graph: call end reasons");
 
     private static final Map<String, String> PRODUCTS = Map.of(

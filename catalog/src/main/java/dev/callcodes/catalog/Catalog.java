@@ -22,7 +22,7 @@ public final class Catalog {
      */
     public static final List<String> FAMILY_ORDER = List.of(
             "direct-routing", "teams-call-notification", "acs-pstn", "graph-call-end",
-            "acs-call-automation", "acs-calling-sdk");
+            "acs-call-automation", "acs-play-recognize", "acs-calling-sdk");
 
     private static final Comparator<CatalogEntry> BEST_FIRST =
             Comparator.comparingInt((CatalogEntry e) -> familyRank(e.family()));
@@ -34,8 +34,9 @@ public final class Catalog {
     private final Map<Integer, List<CatalogEntry>> bySipCode = new TreeMap<>();
     private final Map<String, List<CatalogEntry>> byPhrase = new LinkedHashMap<>();
     private final Map<Integer, SipCodeInfo> sipCodes = new TreeMap<>();
+    private final Map<Integer, Q850Cause> q850Causes = new TreeMap<>();
 
-    Catalog(List<CatalogEntry> entries, List<SipCodeInfo> sipCodeInfos) {
+    Catalog(List<CatalogEntry> entries, List<SipCodeInfo> sipCodeInfos, List<Q850Cause> causes) {
         List<CatalogEntry> sorted = new ArrayList<>(entries);
         sorted.sort(BEST_FIRST);
         this.entries = List.copyOf(sorted);
@@ -55,10 +56,18 @@ public final class Catalog {
                 add(byPair, pairKey(code, published.sipCode()), entry);
             }
             add(byPhrase, Phrases.normalize(entry.phrase()), entry);
+            for (PhraseAlias alias : entry.aliases()) {
+                add(byPhrase, Phrases.normalize(alias.phrase()), entry);
+            }
         }
         for (SipCodeInfo info : sipCodeInfos) {
             if (sipCodes.putIfAbsent(info.code(), info) != null) {
                 throw new CatalogException("Duplicate SIP code in sip-codes.yaml: " + info.code());
+            }
+        }
+        for (Q850Cause cause : causes) {
+            if (q850Causes.putIfAbsent(cause.cause(), cause) != null) {
+                throw new CatalogException("Duplicate cause in q850-causes.yaml: " + cause.cause());
             }
         }
     }
@@ -70,7 +79,12 @@ public final class Catalog {
 
     /** A catalog of the given data, for tests and tools. */
     public static Catalog of(List<CatalogEntry> entries, List<SipCodeInfo> sipCodes) {
-        return new Catalog(entries, sipCodes);
+        return new Catalog(entries, sipCodes, List.of());
+    }
+
+    /** A catalog of the given data with Q.850 causes, for tests and tools. */
+    public static Catalog of(List<CatalogEntry> entries, List<SipCodeInfo> sipCodes, List<Q850Cause> causes) {
+        return new Catalog(entries, sipCodes, causes);
     }
 
     public List<CatalogEntry> entries() {
@@ -94,12 +108,12 @@ public final class Catalog {
         return bySipCode.getOrDefault(sipCode, List.of());
     }
 
-    /** Entries whose official phrase equals the text, after {@link Phrases#normalize}. */
+    /** Entries whose official phrase or one of its aliases equals the text, after {@link Phrases#normalize}. */
     public List<CatalogEntry> byPhrase(String phrase) {
         return byPhrase.getOrDefault(Phrases.normalize(phrase), List.of());
     }
 
-    /** Every distinct normalized official phrase, for finding phrases inside pasted text. */
+    /** Every distinct normalized official phrase and alias, for finding phrases inside pasted text. */
     public Set<String> normalizedPhrases() {
         return Collections.unmodifiableSet(byPhrase.keySet());
     }
@@ -114,6 +128,16 @@ public final class Catalog {
 
     public List<SipCodeInfo> sipCodes() {
         return List.copyOf(sipCodes.values());
+    }
+
+    /** The Q.850 cause value (a Reason header's cause=, ACS Q850Details.Code), if the catalog explains it. */
+    public Optional<Q850Cause> q850Cause(int cause) {
+        return Optional.ofNullable(q850Causes.get(cause));
+    }
+
+    /** Every Q.850 cause the catalog explains, by cause value. */
+    public List<Q850Cause> q850Causes() {
+        return List.copyOf(q850Causes.values());
     }
 
     public static int familyRank(String family) {

@@ -10,6 +10,7 @@ import java.util.Map;
  * @param microsoftCode the Microsoft response code (CallEndSubReason, subcode) as published, or null
  * @param sipCodes      the SIP or ACS status code(s) of the row; empty when the row has none
  * @param originator    the effective originator: the entry's override, or the 560 rule
+ * @param aliases       other official wordings of the phrase (earlier revisions, bulleted lists as copied)
  */
 public record CatalogEntry(
         String id,
@@ -27,6 +28,7 @@ public record CatalogEntry(
         List<String> related,
         List<String> sourceNotes,
         List<PublishedPair> publishedAs,
+        List<PhraseAlias> aliases,
         Map<String, String> context) {
 
     public CatalogEntry {
@@ -37,6 +39,7 @@ public record CatalogEntry(
         related = List.copyOf(related);
         sourceNotes = List.copyOf(sourceNotes);
         publishedAs = List.copyOf(publishedAs);
+        aliases = List.copyOf(aliases);
         context = Map.copyOf(context);
     }
 
@@ -46,6 +49,13 @@ public record CatalogEntry(
             return wanted;
         }
         return sipCodes.isEmpty() ? null : sipCodes.get(0);
+    }
+
+    /** Whether the text is this entry's phrase or one of its aliases, after {@link Phrases#normalize}. */
+    public boolean hasPhrase(String text) {
+        String wanted = Phrases.normalize(text);
+        return Phrases.normalize(phrase).equals(wanted)
+                || aliases.stream().anyMatch(a -> Phrases.normalize(a.phrase()).equals(wanted));
     }
 
     /** Whether the 560 rule alone would name another originator than this entry does. */

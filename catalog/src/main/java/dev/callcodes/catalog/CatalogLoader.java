@@ -24,6 +24,7 @@ final class CatalogLoader {
     static final String ROOT = "catalog/";
     static final String FILE_LIST = ROOT + "files.txt";
     static final String SIP_CODES_FILE = "sip-codes.yaml";
+    static final String Q850_FILE = "q850-causes.yaml";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -38,19 +39,25 @@ final class CatalogLoader {
     record EntryData(String id, String microsoftCode, List<Integer> sipCodes, String phrase, String summary,
                      String cause, List<String> steps, Originator originator, String originatorNote,
                      List<String> appliesTo, List<String> sources, List<String> related, List<String> sourceNotes,
-                     List<PublishedPair> publishedAs, Map<String, String> context) {
+                     List<PublishedPair> publishedAs, List<PhraseAlias> aliases, Map<String, String> context) {
     }
 
     record SipCodeFile(List<SipCodeInfo> sipCodes) {
+    }
+
+    record Q850File(List<Q850Cause> causes) {
     }
 
     static Catalog loadEmbedded() {
         ClassLoader loader = CatalogLoader.class.getClassLoader();
         List<CatalogEntry> entries = new ArrayList<>();
         List<SipCodeInfo> sipCodes = List.of();
+        List<Q850Cause> causes = List.of();
         for (String file : listFiles(loader)) {
             if (file.equals(SIP_CODES_FILE)) {
                 sipCodes = read(loader, file, SipCodeFile.class).sipCodes();
+            } else if (file.equals(Q850_FILE)) {
+                causes = read(loader, file, Q850File.class).causes();
             } else {
                 EntryFile entryFile = read(loader, file, EntryFile.class);
                 for (EntryData data : entryFile.entries()) {
@@ -58,7 +65,7 @@ final class CatalogLoader {
                 }
             }
         }
-        return new Catalog(entries, sipCodes);
+        return new Catalog(entries, sipCodes, causes);
     }
 
     static List<String> listFiles(ClassLoader loader) {
@@ -93,11 +100,15 @@ final class CatalogLoader {
         require(where, "phrase", d.phrase());
         require(where, "summary", d.summary());
         require(where, "cause", d.cause());
+        for (PhraseAlias alias : orEmpty(d.aliases())) {
+            require(where + ", alias " + alias.phrase(), "aliases[].phrase", alias.phrase());
+            require(where + ", alias " + alias.phrase(), "aliases[].source", alias.source());
+        }
         Originator originator = d.originator() != null ? d.originator() : Originator.byRule(d.microsoftCode());
         return new CatalogEntry(d.id(), family, d.microsoftCode(), orEmpty(d.sipCodes()), d.phrase(), d.summary(),
                 d.cause(), orEmpty(d.steps()), originator, d.originatorNote(), orEmpty(d.appliesTo()),
                 orEmpty(d.sources()), orEmpty(d.related()), orEmpty(d.sourceNotes()), orEmpty(d.publishedAs()),
-                d.context() == null ? Map.of() : d.context());
+                orEmpty(d.aliases()), d.context() == null ? Map.of() : d.context());
     }
 
     private static String describe(IOException e) {

@@ -11,12 +11,15 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -41,11 +44,13 @@ class CatalogConsistencyTest {
     @Test
     void everyFileMatchesItsSchema() throws IOException {
         JsonSchema entries = schema("entries.schema.json");
-        JsonSchema sipCodes = schema("sip-codes.schema.json");
+        Map<String, JsonSchema> special = Map.of(
+                CatalogLoader.SIP_CODES_FILE, schema("sip-codes.schema.json"),
+                CatalogLoader.Q850_FILE, schema("q850-causes.schema.json"));
         List<String> problems = new ArrayList<>();
         for (String file : CatalogLoader.listFiles(getClass().getClassLoader())) {
             JsonNode doc = YAML.readTree(CATALOG_DIR.resolve(file).toFile());
-            JsonSchema schema = file.equals(CatalogLoader.SIP_CODES_FILE) ? sipCodes : entries;
+            JsonSchema schema = special.getOrDefault(file, entries);
             for (ValidationMessage message : schema.validate(doc)) {
                 problems.add(file + ": " + message.getInstanceLocation() + ": " + message.getMessage());
             }
@@ -93,6 +98,7 @@ class CatalogConsistencyTest {
                 problems.add(where + "phrase is blank or has surrounding white space");
             }
             check560Rule(e, problems);
+            checkAliases(e, problems);
             for (String related : e.related()) {
                 boolean known = catalog.knowsMicrosoftCode(related)
                         || related.length() == 3 && catalog.sipCode(Integer.parseInt(related)).isPresent();
@@ -107,6 +113,81 @@ class CatalogConsistencyTest {
             }
         });
         assertThat(problems).as("catalog problems").isEmpty();
+    }
+
+    /**
+     * An alias is another official wording of the entry's own phrase: it must differ from that phrase, appear once, come
+     * from an official page, and must not find an entry of another code that publishes a different message (a paste of
+     * it would find the wrong entry). Codes that share one message, such as 540000 and 560000, may share aliases.
+     */
+    private void checkAliases(CatalogEntry e, List<String> problems) {
+        Set<String> seen = new TreeSet<>();
+        for (PhraseAlias alias : e.aliases()) {
+            String where = e.id() + ": alias '" + alias.phrase() + "' ";
+            String key = Phrases.normalize(alias.phrase());
+            if (key.equals(Phrases.normalize(e.phrase()))) {
+                problems.add(where + "is the entry's own phrase after normalization");
+            }
+            if (!seen.add(key)) {
+                problems.add(where + "is listed twice");
+            }
+            if (OFFICIAL_HOSTS.stream().noneMatch(alias.source()::startsWith)) {
+                problems.add(where + "source is not an official page: " + alias.source());
+            }
+            catalog.byPhrase(alias.phrase()).stream()
+                    .filter(other -> !Objects.equals(other.microsoftCode(), e.microsoftCode()))
+                    .filter(other -> !Phrases.normalize(other.phrase()).equals(Phrases.normalize(e.phrase())))
+                    .forEach(other -> problems.add(where + "also finds " + other.id() + ", which publishes another message"));
+        }
+    }
+
+    /**
+     * Explanations are CallCodes' own words: no summary, cause or step repeats {@value #COPIED_RUN} or more consecutive
+     * words of an official phrase, an alias, or one of Microsoft's published suggested actions (test resource
+     * reference/official-actions.txt). Quoting a short phrase, a setting name or a cmdlet stays possible.
+     */
+    @Test
+    void explanationsAreInOurOwnWords() throws IOException {
+        Map<String, String> officialRuns = new HashMap<>();
+        for (CatalogEntry e : catalog.entries()) {
+            addRuns(officialRuns, e.phrase(), "the phrase of " + e.id());
+            e.aliases().forEach(a -> addRuns(officialRuns, a.phrase(), "an alias of " + e.id()));
+        }
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("reference/official-actions.txt")) {
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            text.lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .forEach(l -> addRuns(officialRuns, l, "Microsoft's suggested action '" + l + "'"));
+        }
+        List<String> problems = new ArrayList<>();
+        for (CatalogEntry e : catalog.entries()) {
+            List<String> texts = new ArrayList<>(List.of(e.summary(), e.cause()));
+            texts.addAll(e.steps());
+            for (String text : texts) {
+                List<String> words = words(text);
+                for (int i = 0; i + COPIED_RUN <= words.size(); i++) {
+                    String run = String.join(" ", words.subList(i, i + COPIED_RUN));
+                    String from = officialRuns.get(run);
+                    if (from != null) {
+                        problems.add(e.id() + ": '" + run + "' copies " + from);
+                        break;
+                    }
+                }
+            }
+        }
+        assertThat(problems).as("explanation text copied from official wording").isEmpty();
+    }
+
+    private static final int COPIED_RUN = 8;
+
+    private static void addRuns(Map<String, String> runs, String text, String from) {
+        List<String> words = words(text);
+        for (int i = 0; i + COPIED_RUN <= words.size(); i++) {
+            runs.putIfAbsent(String.join(" ", words.subList(i, i + COPIED_RUN)), from);
+        }
+    }
+
+    private static List<String> words(String text) {
+        return Arrays.stream(Phrases.foldAll(text).split("[^a-z0-9']+")).filter(w -> !w.isEmpty()).toList();
     }
 
     /**

@@ -27,6 +27,9 @@ class OfficialCoverageTest {
     private static final Map<String, List<String>> FAMILIES = Map.of(
             "other-official", List.of("graph-call-end", "teams-call-notification"));
 
+    /** The 399 rows of the project's reference table, plus the 18 ACS Play and Recognize event rows (issue 13). */
+    private static final int OFFICIAL_ROWS = 399 + 18;
+
     private final Catalog catalog = TestCatalog.get();
     private final CallCodes codes = TestCatalog.codes();
 
@@ -41,13 +44,13 @@ class OfficialCoverageTest {
     @Test
     void everyOfficialRowIsInTheCatalog() throws IOException {
         List<OfficialRow> rows = officialRows();
-        assertThat(rows).hasSize(399);
+        assertThat(rows).hasSize(OFFICIAL_ROWS);
         List<String> missing = new ArrayList<>();
         for (OfficialRow row : rows) {
             for (String ms : row.microsoftCodes()) {
                 boolean found = catalog.entries().stream().anyMatch(e -> families(row).contains(e.family())
                         && java.util.Objects.equals(e.microsoftCode(), ms.isEmpty() ? null : ms)
-                        && e.phrase().equals(row.phrase())
+                        && publishes(e, row.phrase())
                         && row.sipCodes().stream().allMatch(sip -> ms.isEmpty()
                                 ? e.sipCodes().contains(sip) : catalog.byPair(ms, sip).contains(e)));
                 if (!found) {
@@ -87,7 +90,7 @@ class OfficialCoverageTest {
             return;
         }
         Answer answer = answers.get(0);
-        boolean entryListed = answer.entries().stream().anyMatch(e -> e.phrase().equals(row.phrase()));
+        boolean entryListed = answer.entries().stream().anyMatch(e -> publishes(e, row.phrase()));
         if (answer.match() != Match.EXACT || !ms.equals(answer.microsoftCode())
                 || answer.sipCode() == null || answer.sipCode() != sip || !entryListed) {
             problems.add(row + ": '" + text + "' answered " + answer.match() + " " + answer.microsoftCode() + "/"
@@ -110,6 +113,14 @@ class OfficialCoverageTest {
             }, () -> problems.add(code + " " + row[1] + ": missing from sip-codes.yaml"));
         }
         assertThat(problems).as("SIP codes").isEmpty();
+    }
+
+    /**
+     * The entry carries the row's wording verbatim, as its phrase or as an alias: the table keeps the wording of the
+     * page revision it was taken from, and a reworded page moves the old wording to an alias.
+     */
+    private static boolean publishes(CatalogEntry e, String phrase) {
+        return e.phrase().equals(phrase) || e.aliases().stream().anyMatch(a -> a.phrase().equals(phrase));
     }
 
     private static List<String> families(OfficialRow row) {
