@@ -5,6 +5,7 @@ import dev.callcodes.catalog.CatalogEntry;
 import dev.callcodes.catalog.Originator;
 import dev.callcodes.catalog.Phrases;
 import dev.callcodes.catalog.PublishedPair;
+import dev.callcodes.catalog.Q850Cause;
 import dev.callcodes.catalog.SipCodeInfo;
 import dev.callcodes.catalog.intake.CodeReference;
 import dev.callcodes.catalog.intake.PhraseIndex;
@@ -168,7 +169,7 @@ public final class Explainer {
             if (info != null) {
                 CodeRule rule = new CodeRule(sipClass, CodeRule.Kind.SIP_CLASS, info.summary(), rules.classSources(), 0);
                 return new Answer(null, null, null, Originator.UNKNOWN, Match.RULE, 1, List.of(),
-                        List.of(info.summary(), rules.classNote()), List.of(), null, null, rule);
+                        List.of(info.summary(), rules.classNote()), List.of(), null, null, null, rule);
             }
         }
         List<CatalogEntry> inFamily = catalog.entries().stream()
@@ -191,7 +192,7 @@ public final class Explainer {
                 : "The catalog lists " + distinctCodes + (distinctCodes == 1 ? " code" : " codes") + " starting with "
                 + digits + (distinctCodes > MAX_RULE_ENTRIES ? "; the first " + MAX_RULE_ENTRIES + " are below." : "."));
         List<CatalogEntry> shown = inFamily.stream().filter(distinctByCode()).limit(MAX_RULE_ENTRIES).toList();
-        return new Answer(null, null, null, originator, Match.RULE, 1, List.of(), notes, shown, null, null, rule);
+        return new Answer(null, null, null, originator, Match.RULE, 1, List.of(), notes, shown, null, null, null, rule);
     }
 
     private static java.util.function.Predicate<CatalogEntry> distinctByCode() {
@@ -223,10 +224,10 @@ public final class Explainer {
     }
 
     /**
-     * What the trace said beside the codes: the Q.850 cause, and who sent the response when the codes cannot
-     * tell (a SIP code alone, or sources that disagree).
+     * What the trace said beside the codes: the Q.850 cause (with what the catalog says of it), and who sent the
+     * response when the codes cannot tell (a SIP code alone, or sources that disagree).
      */
-    private static Answer withEvidence(Answer answer, Integer q850Cause, SenderEvidence sender) {
+    private Answer withEvidence(Answer answer, Integer q850Cause, SenderEvidence sender) {
         Originator originator = answer.originator();
         List<String> notes = answer.notes();
         if (sender != null && originator == Originator.UNKNOWN && answer.match() != Match.RULE) {
@@ -237,11 +238,26 @@ public final class Explainer {
                     + (sender.originator() == Originator.MICROSOFT ? "a Microsoft component: Microsoft sent it."
                     : "a device on your side of the trunk (your SBC, or the carrier or PBX behind it): it sent it."));
         }
+        Q850Cause q850 = q850Cause == null ? null : catalog.q850Cause(q850Cause).orElse(null);
+        if (q850Cause != null) {
+            notes = new ArrayList<>(notes);
+            if (q850 == null) {
+                notes.add("Q.850 cause " + q850Cause + " came with it; the catalog does not list that cause.");
+            } else if (answer.match() == Match.Q850_CAUSE) {
+                notes.add("Q.850 cause " + q850Cause + " (" + q850.name() + "): " + q850.meaning().strip());
+            } else if (answer.sipCode() != null && !q850.sipCodes().isEmpty()
+                    && !q850.sipCodes().contains(answer.sipCode())) {
+                notes.add("Q.850 cause " + q850Cause + " (" + q850.name() + ") usually becomes SIP "
+                        + q850.sipCodes().get(0) + " (RFC 3398), not " + answer.sipCode()
+                        + ": the SBC or the carrier mapped it its own way, which is worth a look in its configuration.");
+            }
+        }
         if (q850Cause == null && originator == answer.originator()) {
             return answer;
         }
         return new Answer(answer.microsoftCode(), answer.sipCode(), answer.phrase(), originator, answer.match(),
-                answer.occurrences(), answer.warnings(), notes, answer.entries(), answer.sip(), q850Cause, answer.rule());
+                answer.occurrences(), answer.warnings(), notes, answer.entries(), answer.sip(), q850Cause, q850,
+                answer.rule());
     }
 
     private static String abbreviate(String text) {
@@ -270,7 +286,7 @@ public final class Explainer {
     private Answer answer(String ms, Integer sip, String phrase, Originator originator, Match match,
                           List<String> warnings, List<String> notes, List<CatalogEntry> entries) {
         SipCodeInfo info = sip == null ? null : catalog.sipCode(sip).orElse(null);
-        return new Answer(ms, sip, phrase, originator, match, 1, warnings, notes, entries, info, null, null);
+        return new Answer(ms, sip, phrase, originator, match, 1, warnings, notes, entries, info, null, null, null);
     }
 
     /** The originator of the best entry (entries may override the rule); the rule when there is none. */
@@ -293,7 +309,7 @@ public final class Explainer {
         }
         String wanted = phrases.tolerant(phrase).orElse(Phrases.normalize(phrase));
         return entries.stream()
-                .sorted(Comparator.comparingInt(e -> Phrases.normalize(e.phrase()).equals(wanted) ? 0 : 1))
+                .sorted(Comparator.comparingInt(e -> e.hasPhrase(wanted) ? 0 : 1))
                 .toList();
     }
 

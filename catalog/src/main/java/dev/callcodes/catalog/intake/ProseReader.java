@@ -45,6 +45,8 @@ final class ProseReader {
     /** An unknown short number pairs only this close, with only separators and joining words between. */
     private static final int MAX_WEAK_GAP = 48;
     private static final int MAX_LABEL_LINE_DISTANCE = 3;
+    /** A phrase spread over the lines of a block is looked for only in a block this short. */
+    private static final int MAX_JOINED_PHRASE = 600;
     private static final Set<String> JOINING_WORDS = Set.copyOf(List.of("and", "with", "sip", "code", "codes", "response",
             "subcode", "sub", "microsoft", "ms", "reason", "status", "plus", "error", "errors", "&"));
     private static final String[] RULE_CONTEXTS = {"starts with", "start with", "starting with", "begins with",
@@ -175,6 +177,16 @@ final class ProseReader {
             }
             phrases.within(lines.get(i)).ifPresent(key -> attachOrAdd(refs, refLines,
                     catalog.byPhrase(key).get(0).phrase(), line, firstLine));
+        }
+        if (refs.isEmpty() && lines.size() > 1) {
+            // A message published as a bulleted list, copied line by line ("Call forbidden." / "Call canceled.")
+            String whole = String.join(" ", lines);
+            if (whole.length() <= MAX_JOINED_PHRASE) {
+                phrases.exact(whole).ifPresent(key -> {
+                    refs.add(CodeReference.phraseOnly(catalog.byPhrase(key).get(0).phrase(), firstLine));
+                    refLines.add(0);
+                });
+            }
         }
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < refs.size(); i++) {
