@@ -63,14 +63,29 @@ public final class CallCodes {
     }
 
     public Explanation explain(PlainText text, ReadingBudget budget) {
-        ExplanationBuilder builder = new ExplanationBuilder(explainer, phrases);
+        ExplanationBuilder builder = new ExplanationBuilder(explainer, phrases, ExplanationBuilder.TEXT_REPORT_RECORDS);
         intake.read(text, builder, budget);
         return builder.build();
     }
 
-    /** Explains a stream of any size (an uploaded export, standard input); the caller closes the reader. */
+    /**
+     * Explains a stream of any size (standard input, a large paste); the caller closes the reader. Like text, it is
+     * a report from its second record.
+     */
     public Explanation explain(Reader in, ReadingBudget budget) throws IOException {
-        ExplanationBuilder builder = new ExplanationBuilder(explainer, phrases);
+        return explain(in, budget, ExplanationBuilder.TEXT_REPORT_RECORDS);
+    }
+
+    /**
+     * Explains a file sent as a report (an upload, {@code /api/report}, {@code explain --file}): a report from its
+     * first record. The caller closes the reader.
+     */
+    public Explanation explainReport(Reader in, ReadingBudget budget) throws IOException {
+        return explain(in, budget, ExplanationBuilder.FILE_REPORT_RECORDS);
+    }
+
+    private Explanation explain(Reader in, ReadingBudget budget, int minReportRecords) throws IOException {
+        ExplanationBuilder builder = new ExplanationBuilder(explainer, phrases, minReportRecords);
         intake.read(in, builder, budget);
         return builder.build();
     }

@@ -48,7 +48,15 @@ final class ExplanationBuilder implements IntakeListener {
         }
     }
 
-    ExplanationBuilder(Explainer explainer, PhraseIndex phrases) {
+    /** Text sent in chat or to /api/explain: one record is a question about its codes, two are a report. */
+    static final int TEXT_REPORT_RECORDS = 2;
+    /** A file sent as a report (an upload, /api/report): a report from its first record. */
+    static final int FILE_REPORT_RECORDS = 1;
+
+    private final int minReportRecords;
+
+    ExplanationBuilder(Explainer explainer, PhraseIndex phrases, int minReportRecords) {
+        this.minReportRecords = minReportRecords;
         this.explainer = explainer;
         this.catalog = explainer.catalog();
         this.phrases = phrases;
@@ -119,7 +127,7 @@ final class ExplanationBuilder implements IntakeListener {
 
     Explanation build() {
         ReportSummary summary = tally.build(explainer);
-        boolean report = summary.isReport();
+        boolean report = summary.isReport(minReportRecords);
         if (report && firstRecordKey != null) {
             Item first = seen.get(firstRecordKey);
             if (first != null && --first.count == 0) {

@@ -71,6 +71,11 @@ public final class PlainText {
         return text;
     }
 
+    /** The text from {@code index} on, stripped: already plain, so it is not normalized again. */
+    public PlainText from(int index) {
+        return new PlainText(text.substring(Math.min(index, text.length())).strip());
+    }
+
     public boolean isBlank() {
         return text.isBlank();
     }

@@ -2,6 +2,7 @@ package dev.callcodes.catalog.intake;
 
 import dev.callcodes.catalog.Catalog;
 import dev.callcodes.catalog.CatalogEntry;
+import dev.callcodes.catalog.Originator;
 import dev.callcodes.catalog.Phrases;
 import dev.callcodes.catalog.SipCodeInfo;
 
@@ -624,15 +625,30 @@ final class ProseReader {
         return true;
     }
 
-    private static boolean belongTogether(List<String> folded, Candidate a, Candidate b) {
+    /**
+     * Two codes of one clause belong together when only separators and joining words stand between them; farther
+     * apart ("SIP 403 on 20 calls, subcode 510559"), when both are code-shaped and the pair is plausible: a pair
+     * the catalog lists, a 560 code whose last digits are the SIP code, or a Microsoft code the catalog does not
+     * know (nothing says they do not belong together). "SIP 488, later 560403" stays two references.
+     */
+    private boolean belongTogether(List<String> folded, Candidate a, Candidate b) {
         if (!opposite(a, b)) {
             return false;
         }
         int gap = b.start() - a.end();
-        if (a.strong() && b.strong()) {
-            return gap <= MAX_CLAUSE_GAP;
+        if (gap <= MAX_WEAK_GAP && onlyJoiners(folded.get(a.line()).substring(a.end(), b.start()))) {
+            return true;
         }
-        return gap <= MAX_WEAK_GAP && onlyJoiners(folded.get(a.line()).substring(a.end(), b.start()));
+        if (!a.strong() || !b.strong() || gap > MAX_CLAUSE_GAP) {
+            return false;
+        }
+        Candidate ms = a.kind() == Kind.MICROSOFT ? a : b;
+        int sip = Integer.parseInt(a.kind() == Kind.MICROSOFT ? b.value() : a.value());
+        Integer implied = Originator.impliedSipCode(ms.value());
+        if (implied != null) {
+            return implied == sip;
+        }
+        return !catalog.knowsMicrosoftCode(ms.value()) || !catalog.byPair(ms.value(), sip).isEmpty();
     }
 
     /** Between two codes that belong together: punctuation, spaces and at most four joining words. */

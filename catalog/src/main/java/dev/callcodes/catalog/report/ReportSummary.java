@@ -62,11 +62,12 @@ public record ReportSummary(
     }
 
     /**
-     * Whether the input is a report: two or more records (rows of a table, Graph or ACS records, counting the ones
-     * that could not be read), or a Graph page that says more follow. One record is a question about its codes.
+     * Whether this is a report: at least {@code minRecords} records (rows of a table, Graph or ACS records, counting
+     * the ones that could not be read), or a Graph page that says more follow. In chat one record is a question about
+     * its codes and a report starts at two; a file sent as a report is one from its first record.
      */
-    public boolean isReport() {
-        return format != RecordFormat.NONE && (rowsRead + unreadableRows >= 2 || morePages > 0);
+    public boolean isReport(int minRecords) {
+        return format != RecordFormat.NONE && (rowsRead + unreadableRows >= minRecords || morePages > 0);
     }
 
     /** A reason rows could not be read, how many had it, and the first line with it. */
