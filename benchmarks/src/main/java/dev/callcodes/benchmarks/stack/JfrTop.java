@@ -46,8 +46,19 @@ public final class JfrTop {
             Map.entry("Tomcat", new String[] {"org.apache.catalina.", "org.apache.coyote.", "org.apache.tomcat."}),
             Map.entry("Spring MVC", new String[] {"org.springframework.web."}),
             Map.entry("logging (Logback, SLF4J)", new String[] {"ch.qos.logback.", "org.slf4j."}),
-            Map.entry("metrics (Micrometer)", new String[] {"io.micrometer."}),
+            Map.entry("metrics (Micrometer), all", new String[] {"io.micrometer."}),
+            Map.entry("metrics (Micrometer) called by AnswerMetrics", new String[] {"#micrometer-answer-metrics"}),
             Map.entry("regular expressions", new String[] {"java.util.regex."}));
+
+    /**
+     * CallCodes frames that only pass the request on (the servlet filter, the controller, the turn guard): framework
+     * work above them is not theirs, so "the nearest CallCodes line" skips them and says so.
+     */
+    private static final List<String> PASS_THROUGH = List.of(
+            "dev.callcodes.bot.api.BodyLimitFilter.doFilterInternal",
+            "dev.callcodes.bot.teams.MessagesController.incoming",
+            "dev.callcodes.bot.teams.MessagesController$$Lambda",
+            "dev.callcodes.bot.teams.CallCodesBot.onTurn");
 
     private JfrTop() {
     }
@@ -121,6 +132,9 @@ public final class JfrTop {
                     seenLines.add(line(frame));
                 }
             }
+            if (calledFrom(frames, "io.micrometer.", "dev.callcodes.bot.chat.AnswerMetrics")) {
+                seenCategories.add("metrics (Micrometer) called by AnswerMetrics");
+            }
             seenCategories.forEach(c -> add(categories, c, 1));
             seenLines.forEach(l -> add(ownLines, l, 1));
             callerOf(frames, "#jackson-write").ifPresent(c -> add(jacksonWriteCallers, c, 1));
@@ -188,6 +202,7 @@ public final class JfrTop {
     private static boolean matches(String[] patterns, String type, String method) {
         for (String pattern : patterns) {
             boolean hit = switch (pattern) {
+                case "#micrometer-answer-metrics" -> false; // decided per stack, in calledFrom
                 case "#jackson-write" -> isJackson(type) && (type.contains(".ser.") || method.startsWith("writeValue")
                         || method.startsWith("_writeValue") || method.startsWith("serialize")
                         || type.startsWith("com.fasterxml.jackson.core.json.UTF8JsonGenerator")
@@ -231,9 +246,27 @@ public final class JfrTop {
         return java.util.Optional.of("(thread root)");
     }
 
+    /** Whether the top-most frame of {@code library} is called (through the library) by a frame of {@code caller}. */
+    private static boolean calledFrom(List<RecordedFrame> frames, String library, String caller) {
+        int i = 0;
+        while (i < frames.size() && !type(frames.get(i)).startsWith(library)) {
+            i++;
+        }
+        while (i < frames.size() && type(frames.get(i)).startsWith(library)) {
+            i++;
+        }
+        return i < frames.size() && type(frames.get(i)).startsWith(caller);
+    }
+
     private static String nearestOwnLine(List<RecordedFrame> frames) {
-        return frames.stream().filter(f -> type(f).startsWith("dev.callcodes.")).findFirst().map(JfrTop::line)
-                .orElse("(no CallCodes frame)");
+        for (RecordedFrame frame : frames) {
+            if (type(frame).startsWith("dev.callcodes.")) {
+                String method = method(frame);
+                return PASS_THROUGH.stream().anyMatch(method::startsWith)
+                        ? "(framework, under " + line(frame) + ")" : line(frame);
+            }
+        }
+        return "(no CallCodes frame)";
     }
 
     private static String type(RecordedFrame frame) {

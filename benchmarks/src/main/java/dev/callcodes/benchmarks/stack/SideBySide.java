@@ -45,7 +45,7 @@ public final class SideBySide {
 
     /** Command-line options; every default is what the README's results used. */
     record Options(Path botJar, Path echoJar, int rounds, Duration warmup, Duration measure, int connections,
-                   List<String> jvmOptions, Path profileDir, Duration profileMeasure) {
+                   List<String> jvmOptions, Path profileDir, Duration profileMeasure, Bot profiled) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -64,13 +64,18 @@ public final class SideBySide {
                     Integer.parseInt(given.getOrDefault("connections", "16")),
                     List.of(given.getOrDefault("jvm", "-Xmx512m").trim().split("\\s+")),
                     given.containsKey("profile") ? Path.of(given.get("profile")) : null,
-                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("profile-seconds", "20"))));
+                    Duration.ofSeconds(Long.parseLong(given.getOrDefault("profile-seconds", "20"))),
+                    switch (given.getOrDefault("profile-bot", "callcodes")) {
+                        case "callcodes" -> Bot.CALLCODES;
+                        case "echo" -> Bot.ECHO;
+                        default -> throw new IllegalArgumentException("--profile-bot is callcodes or echo");
+                    });
             given.keySet().removeAll(List.of("bot", "echo", "rounds", "warmup", "seconds", "connections", "jvm",
-                    "profile", "profile-seconds"));
+                    "profile", "profile-seconds", "profile-bot"));
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown option(s) " + given.keySet() + "; known: --bot JAR"
                         + " --echo JAR --rounds N --warmup S --seconds S --connections N --jvm 'OPTIONS'"
-                        + " --profile DIR --profile-seconds S");
+                        + " --profile DIR --profile-seconds S --profile-bot callcodes|echo");
             }
             return options;
         }
@@ -123,10 +128,9 @@ public final class SideBySide {
         generatorCeiling();
         for (int round = 1; round <= options.rounds(); round++) {
             List<Bot> order = round % 2 == 1 ? List.of(Bot.ECHO, Bot.CALLCODES) : List.of(Bot.CALLCODES, Bot.ECHO);
-            for (Bot bot : order) {
-                System.out.printf(NUMBERS, "%nRound %d, %s (load average %s)%n", round, bot.label, loadAverage());
-                measureRound(bot, round);
-            }
+            System.out.printf(NUMBERS, "%nRound %d: %s first (load average %s)%n", round, order.get(0).label,
+                    loadAverage());
+            measureRound(order, round);
         }
         printSummary();
         System.out.printf(NUMBERS, "%nLoad average at the end: %s; the run took %.0f s%n", loadAverage(),
@@ -148,31 +152,48 @@ public final class SideBySide {
                 window.percentileMillis(99));
     }
 
-    private void measureRound(Bot bot, int round) throws Exception {
-        Path jar = bot == Bot.ECHO ? options.echoJar() : options.botJar();
-        connector.resetFirstReply();
-        BotProcess process = BotProcess.start(bot.label, jar, options.jvmOptions(),
-                logs.resolve(bot.name().toLowerCase(Locale.ROOT) + "-round-" + round + ".log"));
+    /**
+     * Both bots started one after the other (each alone on the machine while it starts), then every load run on
+     * one and at once on the other, so that each pair of figures shares the machine's state of those seconds.
+     */
+    private void measureRound(List<Bot> order, int round) throws Exception {
+        Map<Bot, BotProcess> processes = new LinkedHashMap<>();
+        Map<Bot, Integer> ports = new LinkedHashMap<>();
         try {
-            double start = firstAnsweredMessage(process);
-            record("start", bot, start);
-            System.out.printf(NUMBERS, "  start to first answered message  %.2f s%n", start);
-            int port = process.awaitPort(LISTEN_TIMEOUT);
-            Duration firstWarmup = options.warmup().plusSeconds(5);
-            messages(bot, process, port, "messages", connector, firstWarmup);
-            if (bot == Bot.ECHO) {
-                extension(bot, process, port, "me.invoke", "certificate");
-            } else {
-                extension(bot, process, port, "me.certificate", "certificate");
-                extension(bot, process, port, "me.510559", "510559");
-                explainApi(bot, process, port);
+            for (Bot bot : order) {
+                Path jar = bot == Bot.ECHO ? options.echoJar() : options.botJar();
+                connector.resetFirstReply();
+                BotProcess process = BotProcess.start(bot.label, jar, options.jvmOptions(),
+                        logs.resolve(bot.name().toLowerCase(Locale.ROOT) + "-round-" + round + ".log"));
+                processes.put(bot, process);
+                double start = firstAnsweredMessage(process);
+                record("start", bot, start);
+                ports.put(bot, process.awaitPort(LISTEN_TIMEOUT));
+                System.out.printf(NUMBERS, "  %-10s %-32s %.2f s%n", bot.label, "start to first answered message",
+                        start);
             }
-            messages(bot, process, port, "slow", slowConnector, Duration.ofSeconds(1));
-            double rss = process.rssKiB() / 1024.0;
-            record("rss", bot, rss);
-            System.out.printf(NUMBERS, "  RSS after the load               %.0f MiB%n", rss);
+            for (Bot bot : order) {
+                messages(bot, processes.get(bot), ports.get(bot), "messages", connector,
+                        options.warmup().plusSeconds(4));
+            }
+            for (String query : List.of("certificate", "510559")) {
+                for (Bot bot : order) {
+                    extension(bot, processes.get(bot), ports.get(bot), "me." + query, query);
+                }
+            }
+            explainApi(Bot.CALLCODES, processes.get(Bot.CALLCODES), ports.get(Bot.CALLCODES));
+            for (Bot bot : order) {
+                messages(bot, processes.get(bot), ports.get(bot), "slow", slowConnector, Duration.ofSeconds(1));
+            }
+            for (Bot bot : order) {
+                double rss = processes.get(bot).rssKiB() / 1024.0;
+                record("rss", bot, rss);
+                System.out.printf(NUMBERS, "  %-10s %-32s %.0f MiB%n", bot.label, "RSS after the load", rss);
+            }
         } finally {
-            process.close();
+            for (BotProcess process : processes.values()) {
+                process.close();
+            }
         }
     }
 
@@ -189,8 +210,8 @@ public final class SideBySide {
         record(key + ".p50", bot, window.percentileMillis(50));
         record(key + ".p99", bot, window.percentileMillis(99));
         record(key + ".cpu", bot, measured.cpuMillisPer(measured.counted()));
-        System.out.printf(NUMBERS, "  %-32s %,7.0f replies/s counted at the %s, POST p50 %.1f ms p99 %.1f ms,"
-                        + " %.2f ms CPU/reply, %d errors, %,d accepted / %,d delivered%s%n",
+        System.out.printf(NUMBERS, "  %-10s %-32s %,7.0f replies/s counted at the %s, POST p50 %.1f ms p99 %.1f"
+                        + " ms, %.2f ms CPU/reply, %d errors, %,d accepted / %,d delivered%s%n", bot.label,
                 key.equals("slow") ? "messages, connector takes 100 ms" : "messages \"" + Activities.QUESTION + "\"",
                 replies, key.equals("slow") ? "100 ms stub" : "stub", window.percentileMillis(50),
                 window.percentileMillis(99), measured.cpuMillisPer(measured.counted()), window.errors(),
@@ -207,8 +228,8 @@ public final class SideBySide {
         record(key + ".p99", bot, window.percentileMillis(99));
         record(key + ".bytes", bot, (double) window.bytesPerResponse());
         record(key + ".cpu", bot, measured.cpuMillisPer(window.ok()));
-        System.out.printf(NUMBERS, "  %-32s %,7.0f invokes/s, p50 %.1f ms p99 %.1f ms, %,d bytes each,"
-                        + " %.2f ms CPU/invoke, %d errors%s%n", "extension query \"" + query + "\"",
+        System.out.printf(NUMBERS, "  %-10s %-32s %,7.0f invokes/s, p50 %.1f ms p99 %.1f ms, %,d bytes each,"
+                        + " %.2f ms CPU/invoke, %d errors%s%n", bot.label, "extension query \"" + query + "\"",
                 window.perSecond(), window.percentileMillis(50), window.percentileMillis(99),
                 window.bytesPerResponse(), measured.cpuMillisPer(window.ok()), window.errors(), errorNote(window));
     }
@@ -222,8 +243,8 @@ public final class SideBySide {
         record("explain.p50", bot, window.percentileMillis(50));
         record("explain.p99", bot, window.percentileMillis(99));
         record("explain.cpu", bot, measured.cpuMillisPer(window.ok()));
-        System.out.printf(NUMBERS, "  %-32s %,7.0f requests/s, p50 %.1f ms p99 %.1f ms, %,d bytes each,"
-                        + " %.2f ms CPU/request, %d errors%s%n", "POST /api/explain", window.perSecond(),
+        System.out.printf(NUMBERS, "  %-10s %-32s %,7.0f requests/s, p50 %.1f ms p99 %.1f ms, %,d bytes each,"
+                        + " %.2f ms CPU/request, %d errors%s%n", bot.label, "POST /api/explain", window.perSecond(),
                 window.percentileMillis(50), window.percentileMillis(99), window.bytesPerResponse(),
                 measured.cpuMillisPer(window.ok()), window.errors(), errorNote(window));
     }
@@ -332,7 +353,10 @@ public final class SideBySide {
     }
 
     private double median(String metric, Bot bot) {
-        List<Double> values = results.getOrDefault(metric, Map.of()).getOrDefault(bot, List.of());
+        return median(values(metric, bot));
+    }
+
+    private static double median(List<Double> values) {
         if (values.isEmpty()) {
             return Double.NaN;
         }
@@ -341,39 +365,37 @@ public final class SideBySide {
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
     }
 
-    private String rounds(String metric, Bot bot, String format) {
-        List<Double> values = results.getOrDefault(metric, Map.of()).getOrDefault(bot, List.of());
-        return values.stream().map(v -> String.format(NUMBERS, format, v)).reduce((a, b) -> a + " " + b).orElse("");
-    }
-
     // ---------------------------------------------------------------------------------------------------- summary
 
+    private static final String ROW = "%-44s %10s %10s %8s  %-9s %-8s %s%n";
+
     private void printSummary() {
-        System.out.printf(NUMBERS, "%nMedians of %d rounds (each round's values in brackets)%n", options.rounds());
-        String row = "%-44s %-26s %-26s %9s  %-22s %s%n";
-        System.out.printf(NUMBERS, row, "what", "echo bot", "CallCodes", "ratio", "target", "");
+        System.out.printf(NUMBERS, "%nMedians of %d rounds; the ratio is CallCodes / echo bot, the median of the"
+                + " rounds' ratios (each round measures both bots back to back)%n", options.rounds());
+        System.out.printf(NUMBERS, ROW, "what", "echo bot", "CallCodes", "ratio", "target", "", "rounds: echo bot |"
+                + " CallCodes | ratio");
         compareRow("message replies/s (counted at the stub)", "messages.rate", "messages.rate", "%,.0f",
                 Target.atLeast(0.9));
-        compareRow("  message POST p99 ms", "messages.p99", "messages.p99", "%.1f", null);
+        compareRow("  message POST p99, ms", "messages.p99", "messages.p99", "%.1f", null);
         compareRow("  CPU ms per message", "messages.cpu", "messages.cpu", "%.2f", null);
         for (String query : List.of("certificate", "510559")) {
             String key = "me." + query;
-            compareRow("extension \"" + query + "\" invokes/s", "me.invoke.rate", key + ".rate", "%,.0f",
+            compareRow("extension query \"" + query + "\" invokes/s", key + ".rate", key + ".rate", "%,.0f",
                     Target.atLeast(0.5));
-            compareRow("extension \"" + query + "\" p50 ms", "me.invoke.p50", key + ".p50", "%.1f", null);
-            compareRow("extension \"" + query + "\" p99 ms", "me.invoke.p99", key + ".p99", "%.1f",
-                    Target.atMost(2.0));
-            compareRow("  response bytes", "me.invoke.bytes", key + ".bytes", "%,.0f", null);
-            compareRow("  CPU ms per invoke", "me.invoke.cpu", key + ".cpu", "%.2f", null);
+            compareRow("  p50, ms", key + ".p50", key + ".p50", "%.1f", null);
+            compareRow("  p99, ms", key + ".p99", key + ".p99", "%.1f", Target.atMost(2.0));
+            compareRow("  response bytes", key + ".bytes", key + ".bytes", "%,.0f", null);
+            compareRow("  CPU ms per invoke", key + ".cpu", key + ".cpu", "%.2f", null);
         }
-        compareRow("/api/explain requests/s (vs echo messages)", "messages.rate", "explain.rate", "%,.0f",
+        compareRow("/api/explain requests/s (echo: messages/s)", "messages.rate", "explain.rate", "%,.0f",
                 Target.atLeast(0.9));
-        compareRow("  /api/explain p99 ms", null, "explain.p99", "%.1f", null);
+        compareRow("  /api/explain p99, ms", null, "explain.p99", "%.1f", null);
+        compareRow("  CPU ms per /api/explain", null, "explain.cpu", "%.2f", null);
         double slow = median("slow.rate", Bot.CALLCODES);
         compareRow("replies/s, connector answering in 100 ms", "slow.rate", "slow.rate", "%,.0f", null);
-        System.out.printf(NUMBERS, row, "", "", "", "", "CallCodes >= 500/s", verdict(slow >= 500));
-        System.out.printf(NUMBERS, "%-44s (%d connections, one reply per accepted POST: at most %,.0f/s while a"
-                + " turn holds its POST)%n", "", options.connections(), options.connections() / 0.1);
+        System.out.printf(NUMBERS, ROW, "  CallCodes at least 500/s", "", "", "", ">= 500/s", verdict(slow >= 500),
+                String.format(NUMBERS, "(%d connections and a turn that holds its POST until the reply is"
+                        + " delivered: at most %,.0f/s)", options.connections(), options.connections() / 0.1));
         compareRow("RSS after the load, MiB", "rss", "rss", "%.0f", Target.atMost(1.3));
         compareRow("start to first answered message, s", "start", "start", "%.2f", Target.atMost(1.2));
     }
@@ -399,16 +421,29 @@ public final class SideBySide {
     }
 
     private void compareRow(String label, String echoMetric, String botMetric, String format, Target target) {
-        double echo = echoMetric == null ? Double.NaN : median(echoMetric, Bot.ECHO);
-        double bot = median(botMetric, Bot.CALLCODES);
-        double ratio = bot / echo;
-        String echoText = echoMetric == null ? "" : String.format(NUMBERS, format, echo) + " ["
-                + rounds(echoMetric, Bot.ECHO, format) + "]";
-        String botText = String.format(NUMBERS, format, bot) + " [" + rounds(botMetric, Bot.CALLCODES, format) + "]";
-        System.out.printf(NUMBERS, "%-44s %-26s %-26s %9s  %-22s %s%n", label, echoText, botText,
-                Double.isNaN(ratio) ? "" : String.format(NUMBERS, "%.2fx", ratio),
-                target == null ? "" : target.toString(), target == null || Double.isNaN(ratio) ? ""
-                        : verdict(target.met(ratio)));
+        List<Double> echoRounds = echoMetric == null ? List.of() : values(echoMetric, Bot.ECHO);
+        List<Double> botRounds = values(botMetric, Bot.CALLCODES);
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < Math.min(echoRounds.size(), botRounds.size()); i++) {
+            ratios.add(botRounds.get(i) / echoRounds.get(i));
+        }
+        double ratio = median(ratios);
+        String rounds = (echoRounds.isEmpty() ? "" : joined(echoRounds, format) + " | ") + joined(botRounds, format)
+                + (ratios.isEmpty() ? "" : " | " + joined(ratios, "%.2f"));
+        System.out.printf(NUMBERS, ROW, label,
+                echoRounds.isEmpty() ? "" : String.format(NUMBERS, format, median(echoRounds)),
+                String.format(NUMBERS, format, median(botRounds)),
+                ratios.isEmpty() ? "" : String.format(NUMBERS, "%.2fx", ratio),
+                target == null ? "" : target.toString(),
+                target == null || ratios.isEmpty() ? "" : verdict(target.met(ratio)), rounds);
+    }
+
+    private List<Double> values(String metric, Bot bot) {
+        return results.getOrDefault(metric, Map.of()).getOrDefault(bot, List.of());
+    }
+
+    private static String joined(List<Double> values, String format) {
+        return String.join(" ", values.stream().map(v -> String.format(NUMBERS, format, v)).toList());
     }
 
     private static String verdict(boolean met) {
@@ -442,10 +477,12 @@ public final class SideBySide {
 
     // ---------------------------------------------------------------------------------------------------- profile
 
-    /** The bot alone under JFR; the top frames of each load, read back from the recording. */
+    /** One bot alone under JFR; the top frames of each load, read back from the recording. */
     private void profile() throws Exception {
+        Bot bot = options.profiled();
+        String name = bot.name().toLowerCase(Locale.ROOT);
         Files.createDirectories(options.profileDir());
-        Path recording = options.profileDir().toAbsolutePath().resolve("callcodes.jfr");
+        Path recording = options.profileDir().toAbsolutePath().resolve(name + ".jfr");
         Files.deleteIfExists(recording);
         List<String> jvm = new ArrayList<>(options.jvmOptions());
         // profile.jfc samples every 10 ms; 2 ms gives enough samples in a short window on a busy machine
@@ -453,11 +490,11 @@ public final class SideBySide {
                 + "jdk.ExecutionSample#period=2ms");
         jvm.add("-XX:FlightRecorderOptions=stackdepth=256");
         printMachine();
-        System.out.printf(NUMBERS, "Profiling CallCodes under JFR (%s): %d s per load after a %d s warm-up%n",
-                String.join(" ", jvm), options.profileMeasure().toSeconds(), options.warmup().toSeconds() + 5);
+        System.out.printf(NUMBERS, "Profiling %s under JFR (%s): %d s per load after a %d s warm-up%n",
+                bot.label, String.join(" ", jvm), options.profileMeasure().toSeconds(), options.warmup().toSeconds() + 5);
         Map<String, Measured> windows = new LinkedHashMap<>();
-        BotProcess process = BotProcess.start("CallCodes", options.botJar(), jvm,
-                options.profileDir().resolve("callcodes.log"));
+        BotProcess process = BotProcess.start(bot.label, bot == Bot.ECHO ? options.echoJar() : options.botJar(), jvm,
+                options.profileDir().resolve(name + ".log"));
         try {
             System.out.printf(NUMBERS, "  start to first answered message %.2f s%n", firstAnsweredMessage(process));
             int port = process.awaitPort(LISTEN_TIMEOUT);
