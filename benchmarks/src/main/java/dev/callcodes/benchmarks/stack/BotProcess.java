@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +24,13 @@ final class BotProcess implements AutoCloseable {
     /** Settings that would turn authentication on or change the bot's tuning: never inherited. */
     private static final List<String> CLEARED = List.of("MicrosoftAppId", "MicrosoftAppPassword", "MicrosoftAppType",
             "MicrosoftAppTenantId", "JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS");
+
+    /** Bots still running: a harness stopped with Ctrl-C stops them too (its own children, by their handles). */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroy), "stop-bots"));
+    }
 
     final String name;
     private final Process process;
@@ -53,7 +62,9 @@ final class BotProcess implements AutoCloseable {
         env.keySet().removeIf(key -> key.startsWith("CALLCODES_"));
         env.put("PORT", "0");
         long started = System.nanoTime();
-        return new BotProcess(name, builder.start(), log, started);
+        Process process = builder.start();
+        RUNNING.add(process);
+        return new BotProcess(name, process, log, started);
     }
 
     long pid() {
@@ -117,5 +128,6 @@ final class BotProcess implements AutoCloseable {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
         }
+        RUNNING.remove(process);
     }
 }

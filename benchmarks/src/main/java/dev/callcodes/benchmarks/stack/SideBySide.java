@@ -32,6 +32,8 @@ public final class SideBySide {
 
     private static final Locale NUMBERS = Locale.US;
     private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(120);
+    /** The first load after a start also warms the JIT for the others. */
+    private static final Duration FIRST_WARMUP_EXTRA = Duration.ofSeconds(4);
 
     enum Bot {
         ECHO("echo bot"), CALLCODES("CallCodes");
@@ -174,7 +176,7 @@ public final class SideBySide {
             }
             for (Bot bot : order) {
                 messages(bot, processes.get(bot), ports.get(bot), "messages", connector,
-                        options.warmup().plusSeconds(4));
+                        options.warmup().plus(FIRST_WARMUP_EXTRA));
             }
             for (String query : List.of("certificate", "510559")) {
                 for (Bot bot : order) {
@@ -491,14 +493,15 @@ public final class SideBySide {
         jvm.add("-XX:FlightRecorderOptions=stackdepth=256");
         printMachine();
         System.out.printf(NUMBERS, "Profiling %s under JFR (%s): %d s per load after a %d s warm-up%n",
-                bot.label, String.join(" ", jvm), options.profileMeasure().toSeconds(), options.warmup().toSeconds() + 5);
+                bot.label, String.join(" ", jvm), options.profileMeasure().toSeconds(),
+                options.warmup().plus(FIRST_WARMUP_EXTRA).toSeconds());
         Map<String, Measured> windows = new LinkedHashMap<>();
         BotProcess process = BotProcess.start(bot.label, bot == Bot.ECHO ? options.echoJar() : options.botJar(), jvm,
                 options.profileDir().resolve(name + ".log"));
         try {
             System.out.printf(NUMBERS, "  start to first answered message %.2f s%n", firstAnsweredMessage(process));
             int port = process.awaitPort(LISTEN_TIMEOUT);
-            Duration warmup = options.warmup().plusSeconds(5);
+            Duration warmup = options.warmup().plus(FIRST_WARMUP_EXTRA);
             windows.put("messages \"" + Activities.QUESTION + "\"", measure(process, port,
                     perConnection(port, "/api/messages", i -> Activities.message(connector.serviceUrl(),
                             "a:bench-" + i, Activities.QUESTION)), 202, warmup, options.profileMeasure(), connector));
