@@ -167,7 +167,7 @@ public final class Explainer {
             String sipClass = written.charAt(0) + "xx";
             CodeRules.SipClass info = rules.sipClass(sipClass).orElse(null);
             if (info != null) {
-                CodeRule rule = new CodeRule(sipClass, CodeRule.Kind.SIP_CLASS, info.summary(), rules.classSources(), 0);
+                CodeRule rule = new CodeRule(written, CodeRule.Kind.SIP_CLASS, info.summary(), rules.classSources(), 0);
                 return new Answer(null, null, null, Originator.UNKNOWN, Match.RULE, 1, List.of(),
                         List.of(info.summary(), rules.classNote()), List.of(), null, null, null, rule);
             }

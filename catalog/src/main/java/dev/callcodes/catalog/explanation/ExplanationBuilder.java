@@ -178,10 +178,7 @@ final class ExplanationBuilder implements IntakeListener {
                 pairByKey.putIfAbsent(ref.key(), item);
             }
         }
-        if (pairByKey.isEmpty()) {
-            return;
-        }
-        java.util.Iterator<Item> it = items.iterator();
+        java.util.Iterator<Item> it = pairByKey.isEmpty() ? java.util.Collections.emptyIterator() : items.iterator();
         while (it.hasNext()) {
             Item item = it.next();
             CodeReference ref = item.ref;
@@ -202,11 +199,61 @@ final class ExplanationBuilder implements IntakeListener {
                 }
             }
             if (target != null) {
-                target.count += item.count;
+                // A phrase explains the pair it belongs to; a code seen alone is another mention of it.
+                target.count += ref.hasCode() ? item.count : 0;
                 target.ref = target.ref.withEvidence(target.ref.q850Cause() == null ? ref.q850Cause() : null,
                         target.ref.sender() == null ? ref.sender() : null);
                 it.remove();
             }
         }
+        pairSipCodesWithPhrases(items);
+    }
+
+    /**
+     * A SIP code and, elsewhere in the text, an official phrase that Microsoft publishes with exactly one Microsoft
+     * code for that SIP code ("a 403 Forbidden error" in one paragraph, the Reason header's phrase in another): one
+     * pair, its Microsoft code taken from the phrase.
+     */
+    private void pairSipCodesWithPhrases(List<Item> items) {
+        Map<Item, List<CatalogEntry>> phraseEntries = new java.util.IdentityHashMap<>();
+        for (Item item : items) {
+            CodeReference ref = item.ref;
+            if (!ref.hasCode() && ref.phrase() != null && !ref.isRule()) {
+                phraseEntries.put(item, phrases.tolerant(ref.phrase()).map(catalog::byPhrase).orElse(List.of()));
+            }
+        }
+        if (phraseEntries.isEmpty()) {
+            return;
+        }
+        java.util.Set<Item> removed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Item sipAlone : items) {
+            CodeReference sip = sipAlone.ref;
+            if (removed.contains(sipAlone) || sipAlone.answer != null || sip.isRule() || sip.sipCode() == null
+                    || sip.microsoftCode() != null) {
+                continue;
+            }
+            for (Item phraseItem : items) {
+                List<CatalogEntry> entries = phraseEntries.get(phraseItem);
+                if (entries == null || removed.contains(phraseItem)) {
+                    continue;
+                }
+                List<CatalogEntry> withSip = entries.stream().filter(e -> e.sipCodes().contains(sip.sipCode())).toList();
+                List<String> codes = withSip.stream().map(CatalogEntry::microsoftCode)
+                        .filter(java.util.Objects::nonNull).distinct().toList();
+                if (withSip.isEmpty()) {
+                    continue;
+                }
+                CodeReference phrase = phraseItem.ref;
+                // One Microsoft code for that SIP code: the pair. Several: the phrase stays with the SIP code,
+                // where it picks the entry that has it.
+                CodeReference joined = sip.phrase() == null ? sip.withPhrase(phrase.phrase()) : sip;
+                sipAlone.ref = (codes.size() == 1 ? joined.withMicrosoftCodeFromPhrase(codes.get(0)) : joined)
+                        .withEvidence(sip.q850Cause() == null ? phrase.q850Cause() : null,
+                                sip.sender() == null ? phrase.sender() : null);
+                removed.add(phraseItem);
+                break;
+            }
+        }
+        items.removeIf(removed::contains);
     }
 }

@@ -24,8 +24,14 @@ final class Codes {
         return digits == null || digits.length() > 9 ? null : digits;
     }
 
-    /** The two codes of a record, read from their cells; {@code problem} names the bad value, if any. */
-    record Checked(Integer sipCode, String microsoftCode, String problem) {
+    /**
+     * The two codes of a record, read from their cells; {@code problem} names the bad value, if any; {@code second}
+     * is a second Microsoft code written in the same cell ("540000/560000", as Graph's table does), not counted.
+     */
+    record Checked(Integer sipCode, String microsoftCode, String problem, String second) {
+        Checked(Integer sipCode, String microsoftCode, String problem) {
+            this(sipCode, microsoftCode, problem, null);
+        }
     }
 
     /** Reads both code cells of a record; blank cells are absent codes, anything else must be a valid code. */
@@ -38,6 +44,12 @@ final class Codes {
             return new Checked(null, null, "the SIP code '" + abbreviate(sipCell) + "' is not a number from 0 to 699");
         }
         if (microsoftCell != null && microsoft == null) {
+            int slash = microsoftCell.indexOf('/');
+            String first = slash > 0 ? microsoftCode(microsoftCell.substring(0, slash)) : null;
+            String second = slash > 0 ? microsoftCode(microsoftCell.substring(slash + 1)) : null;
+            if (first != null && second != null && (sipCell == null || sip != null)) {
+                return new Checked(sip, first, null, second);
+            }
             return new Checked(null, null, "the Microsoft code '" + abbreviate(microsoftCell)
                     + "' is not a number of up to 9 digits");
         }

@@ -14,9 +14,12 @@ import java.util.regex.Pattern;
  */
 final class HeaderlessLayout {
 
+    /** Rows with commas or semicolons need four cells (fewer are sentences); tab and pipe rows are rows at three. */
     private static final int MIN_CELLS = 4;
-    private static final char[] DELIMITERS = {'\t', ',', ';'};
+    private static final int MIN_TAB_OR_PIPE_CELLS = 3;
+    private static final char[] DELIMITERS = {'\t', ',', ';', '|'};
     private static final Pattern MICROSOFT_CODE = Pattern.compile("5\\d{5}");
+    private static final Pattern PIPE_MICROSOFT_CODE = Pattern.compile("[1-9]\\d{3,5}(/[1-9]\\d{3,5})?");
     private static final Pattern ANY_MICROSOFT_CODE = Pattern.compile("\\d{1,9}");
     private static final Pattern SIP_CODE = Pattern.compile("\\d{1,3}");
     private static final Pattern CALL_TYPE = Pattern.compile("(?i)(dr|byot|pstn|emergency|ucap)[_a-z]*");
@@ -34,7 +37,7 @@ final class HeaderlessLayout {
                 continue;
             }
             List<String> cells = Cells.split(line, delimiter);
-            if (cells.size() < MIN_CELLS) {
+            if (cells.size() < (delimiter == '\t' || delimiter == '|' ? MIN_TAB_OR_PIPE_CELLS : MIN_CELLS)) {
                 continue;
             }
             Optional<TableHeader> layout = layoutOf(cells, delimiter);
@@ -53,7 +56,8 @@ final class HeaderlessLayout {
         String sip = layout.cell(cells, Field.SIP_CODE);
         String microsoft = layout.cell(cells, Field.MICROSOFT_CODE);
         return (sip.isEmpty() || SIP_CODE.matcher(sip).matches())
-                && (microsoft.isEmpty() || ANY_MICROSOFT_CODE.matcher(microsoft).matches());
+                && (microsoft.isEmpty() || ANY_MICROSOFT_CODE.matcher(microsoft).matches()
+                || layout.delimiter() == '|' && PIPE_MICROSOFT_CODE.matcher(microsoft).matches());
     }
 
     private static Optional<TableHeader> layoutOf(List<String> cells, char delimiter) {

@@ -112,6 +112,7 @@ final class JsonReader {
                     if (!committed) {
                         return new Result(Outcome.NOT_JSON, "", 0);
                     }
+                    keepWholeCodes(stack, listener);
                     long line = broken.getLocation() == null ? firstLine
                             : firstLine + Math.max(0, broken.getLocation().getLineNr() - 1);
                     listener.unreadable(line, "the JSON breaks off or is not valid here, so nothing after it was read ("
@@ -123,6 +124,7 @@ final class JsonReader {
                         if (!committed) {
                             return new Result(Outcome.NOT_JSON, "", 0);
                         }
+                        keepWholeCodes(stack, listener);
                         listener.unreadable(firstLine + Math.max(0, parser.currentLocation().getLineNr() - 1),
                                 "the JSON breaks off here (the paste or file ends inside it)");
                         return new Result(Outcome.BROKEN, "", 0);
@@ -229,14 +231,41 @@ final class JsonReader {
         if (frame.generic.containsKey(Field.SIP_CODE) && hasSubcode) {
             frame.generic.forEach(frame.values::putIfAbsent);
         }
-        if (frame.sipDetailsCode != null && frame.values.containsKey(Field.MICROSOFT_CODE)) {
-            // ACS Call Automation: resultInformation's code is an HTTP-like status; sipDetails has the SIP code.
-            frame.values.put(Field.SIP_CODE, frame.sipDetailsCode);
-            frame.sipDetailsCode = null;
+    }
+
+    /**
+     * The JSON broke off inside a record: the record is kept when it already has both its codes (they were read
+     * whole, in a nested resultInfo for example); one with a single code is not, since its other code may be what
+     * was cut off. Either way the break itself is reported.
+     */
+    private static void keepWholeCodes(Deque<Frame> stack, IntakeListener listener) {
+        Frame record = null;
+        for (Frame frame : stack) {
+            resolveGeneric(frame);
+            if (frame.object && frame.ownRecord) {
+                record = frame;
+                break;
+            }
+        }
+        if (record == null) {
+            return;
+        }
+        for (Frame frame : stack) {
+            if (frame == record) {
+                break;
+            }
+            frame.values.forEach(record.values::putIfAbsent);
+        }
+        if (record.values.containsKey(Field.SIP_CODE) && record.values.containsKey(Field.MICROSOFT_CODE)) {
+            emit(record, listener);
         }
     }
 
     private static void emit(Frame frame, IntakeListener listener) {
+        if (frame.sipDetailsCode != null && !frame.values.containsKey(Field.SIP_CODE)) {
+            // ACS Call Automation: without a code of its own, the record's SIP code is the one sipDetails gives.
+            frame.values.put(Field.SIP_CODE, frame.sipDetailsCode);
+        }
         Codes.Checked codes = Codes.check(frame.values.get(Field.SIP_CODE), frame.values.get(Field.MICROSOFT_CODE));
         if (codes.problem() != null) {
             listener.unreadable(frame.line, codes.problem());

@@ -354,8 +354,12 @@ final class NoiseMask {
         }
     }
 
+    /** "x5", "× 5", "#5": a count or a number sign. A Markdown heading ("## 510532 403") is not. */
     private static boolean isMultiplier(String s, int digitStart) {
         int p = digitStart - 1;
+        if (p >= 0 && s.charAt(p) == '#') {
+            return p == 0 || s.charAt(p - 1) != '#' && !Character.isLetterOrDigit(s.charAt(p - 1));
+        }
         if (p >= 0 && s.charAt(p) == ' ') {
             p--;
         }
@@ -363,7 +367,7 @@ final class NoiseMask {
             return false;
         }
         char c = s.charAt(p);
-        return (c == 'x' || c == '\u00d7' || c == '#') && (p == 0 || !Character.isLetterOrDigit(s.charAt(p - 1)));
+        return (c == 'x' || c == '\u00d7') && (p == 0 || !Character.isLetterOrDigit(s.charAt(p - 1)));
     }
 
     private static boolean followedByUnit(String s, int end) {

@@ -57,12 +57,11 @@ public final class PlainText {
             return new PlainText("");
         }
         String plain;
-        if (hasHtmlTag(raw)) {
+        if (isHtml(raw)) {
             plain = fromHtml(raw);
-        } else if (raw.indexOf('&') >= 0) {
-            plain = Parser.unescapeEntities(raw, false);
         } else {
-            plain = raw;
+            plain = raw.indexOf('<') >= 0 ? lineBreakTagsAsSpaces(raw) : raw;
+            plain = plain.indexOf('&') >= 0 ? Parser.unescapeEntities(plain, false) : plain;
         }
         return new PlainText(spacesAsSpaces(plain));
     }
@@ -99,33 +98,80 @@ public final class PlainText {
         return text;
     }
 
-    /** Whether a '&lt;' opens a tag HTML writers emit: {@code <p>}, {@code </td>}, {@code <at id="0">}, a comment. */
-    static boolean hasHtmlTag(String s) {
-        for (int i = s.indexOf('<'); i >= 0 && i + 1 < s.length(); i = s.indexOf('<', i + 1)) {
-            int start = i + 1;
-            if (s.charAt(start) == '!') {
-                if (s.startsWith("!--", start)) {
-                    return true;
-                }
-                continue;
-            }
-            if (s.charAt(start) == '/') {
-                start++;
-            }
-            int end = start;
-            while (end < s.length() && end - start <= LONGEST_TAG && Character.isLetterOrDigit(s.charAt(end))) {
-                end++;
-            }
-            if (end == start || end - start > LONGEST_TAG || end >= s.length()) {
-                continue;
-            }
-            char after = s.charAt(end);
-            if ((after == '>' || after == ' ' || after == '/' || after == '\t' || after == '\n')
-                    && HTML_TAGS.contains(s.substring(start, end).toLowerCase(Locale.ROOT))) {
+    /**
+     * Whether the text is an HTML document or fragment: it starts with a tag HTML writers emit (a Teams message's
+     * {@code <p>} or {@code <at>}, a browser copy's {@code <html>} or {@code <table>}), or it holds a block-level tag
+     * (a table, a paragraph). Markdown with a {@code <br/>} in a table cell (Microsoft's docs) is not HTML: parsing it
+     * as HTML would break its rows apart.
+     */
+    static boolean isHtml(String s) {
+        int first = 0;
+        while (first < s.length() && Character.isWhitespace(s.charAt(first))) {
+            first++;
+        }
+        if (first < s.length() && s.charAt(first) == '<' && tagAt(s, first) != null) {
+            return true;
+        }
+        for (int i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
+            String tag = tagAt(s, i);
+            if (tag != null && BLOCK_TAGS.contains(tag)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Block-level tags, whose text is laid out by HTML rather than by its line breaks, and Teams' mention tag, whose
+     * text is a name (digits in it are never codes).
+     */
+    private static final Set<String> BLOCK_TAGS = Set.of("p", "div", "table", "tr", "td", "th", "html", "body", "ul",
+            "ol", "li", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "at");
+
+    /** "line one<br/>line two" in otherwise plain text (a Markdown table cell): the break is a space. */
+    private static String lineBreakTagsAsSpaces(String s) {
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = s.indexOf('<'); i >= 0; i = s.indexOf('<', i + 1)) {
+            if ("br".equals(tagAt(s, i))) {
+                int end = s.indexOf('>', i);
+                if (end < 0) {
+                    break;
+                }
+                if (out == null) {
+                    out = new StringBuilder(s.length());
+                }
+                out.append(s, copied, i).append(' ');
+                copied = end + 1;
+                i = end;
+            }
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /** The lower-case name of the HTML writer's tag that starts at {@code i} ('&lt;'), or null. */
+    static String tagAt(String s, int i) {
+        if (i + 1 >= s.length()) {
+            return null;
+        }
+        int start = i + 1;
+        if (s.charAt(start) == '!') {
+            return s.startsWith("!--", start) ? "!--" : null;
+        }
+        if (s.charAt(start) == '/') {
+            start++;
+        }
+        int end = start;
+        while (end < s.length() && end - start <= LONGEST_TAG && Character.isLetterOrDigit(s.charAt(end))) {
+            end++;
+        }
+        if (end == start || end - start > LONGEST_TAG || end >= s.length()) {
+            return null;
+        }
+        char after = s.charAt(end);
+        String name = s.substring(start, end).toLowerCase(Locale.ROOT);
+        return (after == '>' || after == ' ' || after == '/' || after == '\t' || after == '\n')
+                && HTML_TAGS.contains(name) ? name : null;
     }
 
     private static String fromHtml(String html) {

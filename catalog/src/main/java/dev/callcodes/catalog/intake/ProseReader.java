@@ -136,12 +136,13 @@ final class ProseReader {
                 messages.add(current);
                 continue;
             }
-            if (SipLines.isReasonHeader(f)) {
+            int reason = SipLines.reasonStart(f);
+            if (reason >= 0) {
                 if (current == null) {
                     current = new Message(i, null, null);
                     messages.add(current);
                 }
-                current.reasons.addAll(SipLines.reasons(lines.get(i)));
+                current.reasons.addAll(SipLines.reasons(lines.get(i), reason));
                 continue;
             }
             String header = SipLines.headerName(f);
@@ -225,6 +226,11 @@ final class ProseReader {
             }
             int end = i;
             if (end - start > 9 || start > 0 && Character.isLetterOrDigit(f.charAt(start - 1))) {
+                continue;
+            }
+            if (end < n && Character.isLetter(f.charAt(end)) && !isPlural(f, start, end)) {
+                // "4xx", "503ms": not a value of the label before it; the bare reading decides (a rule, or nothing)
+                bare.add(new int[] {start, end});
                 continue;
             }
             if (labelAbove != null) {
@@ -565,11 +571,21 @@ final class ProseReader {
             emitted[p[0]] = true;
             emitted[p[1]] = true;
         }
+        java.util.Set<String> pairedCodesOnLine = new HashSet<>();
+        for (int[] p : pairs) {
+            Candidate a = candidates.get(p[0]);
+            Candidate b = candidates.get(p[1]);
+            pairedCodesOnLine.add(a.line() + "|" + (a.kind() == Kind.MICROSOFT ? a.value() : b.value()));
+        }
         for (int i = 0; i < count; i++) {
             if (emitted[i]) {
                 continue;
             }
             Candidate c = candidates.get(i);
+            if (c.kind() == Kind.PAIR && pairedCodesOnLine.contains(c.line() + "|" + c.value())) {
+                // "subcode: 3003, diagcode: 500#3003": the diagnostic repeats the record's own pair
+                continue;
+            }
             CodeReference ref = switch (c.kind()) {
                 case PAIR -> new CodeReference(c.value(), Integer.valueOf(c.second()), null, firstLine + c.line(),
                         Provenance.GIVEN, null, null, null);
@@ -578,7 +594,7 @@ final class ProseReader {
                         Provenance.GIVEN, null, null, null);
                 case MICROSOFT -> c.strong() || c.labelled() ? new CodeReference(c.value(), null, null,
                         firstLine + c.line(), Provenance.GIVEN, null, null, null) : null;
-                case RULE -> CodeReference.rule(c.value(), firstLine + c.line());
+                case RULE -> c.strong() ? CodeReference.rule(c.value(), firstLine + c.line()) : null;
             };
             if (ref != null) {
                 refs.add(ref);
@@ -596,8 +612,14 @@ final class ProseReader {
             }
             boolean subcodeBeside = i > 0 && isLabelledMicrosoft(candidates.get(i - 1))
                     || i + 1 < candidates.size() && isLabelledMicrosoft(candidates.get(i + 1));
-            candidates.set(i, subcodeBeside ? c.as(Kind.SIP)
-                    : new Candidate(Kind.SIP, c.value(), null, c.line(), c.start(), c.end(), false, true));
+            if (subcodeBeside) {
+                candidates.set(i, c.as(Kind.SIP));
+                continue;
+            }
+            // Without a subcode, "code 403" is a bare SIP code; "error code 0" is a code in general, no reference.
+            int value = Integer.parseInt(c.value());
+            candidates.set(i, new Candidate(value >= 100 && value <= Codes.MAX_SIP_CODE ? Kind.SIP : Kind.RULE,
+                    c.value(), null, c.line(), c.start(), c.end(), false, value >= 100));
         }
     }
 
@@ -697,11 +719,15 @@ final class ProseReader {
 
     private void messageReferences(Message message, long firstLine, List<CodeReference> refs, List<Integer> refLines) {
         Integer q850 = null;
+        Integer sipCause = null;
         String microsoftCode = null;
         String phrase = null;
         for (SipLines.Reason reason : message.reasons) {
             if (reason.protocol().equals("q.850") && reason.cause() != null && q850 == null) {
                 q850 = reason.cause();
+            }
+            if (reason.protocol().equals("sip") && reason.cause() != null && sipCause == null) {
+                sipCause = reason.cause();
             }
             if (reason.text() != null) {
                 ReasonText text = ReasonText.of(reason.text());
@@ -725,7 +751,13 @@ final class ProseReader {
             return;
         }
         String official = phrase == null ? null : phrases.tolerant(phrase).orElse(null);
-        if (microsoftCode != null) {
+        boolean sipFailure = sipCause != null && sipCause >= 300 && sipCause <= Codes.MAX_SIP_CODE;
+        if (sipFailure) {
+            // "Reason: SIP;cause=408;text=\"ACK Timeout\"": the reason a request ended is a SIP code. A 2xx cause
+            // (a CANCEL's "Call completed elsewhere") is not a failure.
+            refs.add(new CodeReference(microsoftCode, sipCause, phrase, line, Provenance.GIVEN, q850, sender, null));
+            refLines.add(order);
+        } else if (microsoftCode != null) {
             refs.add(new CodeReference(microsoftCode, null, phrase, line, Provenance.GIVEN, q850, sender, null));
             refLines.add(order);
         } else if (official != null) {

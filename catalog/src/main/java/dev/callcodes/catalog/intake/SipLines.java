@@ -128,10 +128,9 @@ final class SipLines {
     record Reason(String protocol, Integer cause, String text) {
     }
 
-    /** The reasons of a Reason header line ("Reason: Q.850;cause=63;text=\"...\""), in order. */
-    static List<Reason> reasons(String original) {
-        int colon = original.indexOf(':');
-        String value = original.substring(colon + 1);
+    /** The reasons of a Reason header's value, from {@code start} (its first protocol token) on, in order. */
+    static List<Reason> reasons(String original, int start) {
+        String value = original.substring(start);
         List<Reason> reasons = new ArrayList<>(2);
         List<String> parts = new ArrayList<>();
         StringBuilder part = new StringBuilder();
@@ -184,14 +183,46 @@ final class SipLines {
         }
     }
 
-    /** Whether a Reason header line has the SIP form ("Reason: Q.850;..." or "Reason: SIP;..."), not prose. */
-    static boolean isReasonHeader(String f) {
+    /**
+     * Where the value of a Reason header starts in the line (its protocol token, "Q.850" or "SIP"), or -1: a Reason
+     * header line ("Reason: Q.850;cause=63;..."), one wrapped onto its own line after "REASON:", or one quoted in
+     * prose ("Reason header: Q.850 ;cause=63 ;text=..."). Reason written as an English word is not one.
+     */
+    static int reasonStart(String f) {
         String name = headerName(f);
-        if (!"reason".equals(name)) {
-            return false;
+        if ("reason".equals(name)) {
+            int value = f.indexOf(':') + 1;
+            while (value < f.length() && f.charAt(value) == ' ') {
+                value++;
+            }
+            if (f.startsWith("q.850", value) || f.startsWith("q850", value) || f.startsWith("sip;", value)
+                    || f.startsWith("sip ;", value)) {
+                return value;
+            }
         }
-        String value = f.substring(f.indexOf(':') + 1).stripLeading();
-        return value.startsWith("q.850") || value.startsWith("sip") || value.startsWith("q850");
+        int q850 = protocolAt(f, "q.850");
+        return q850 >= 0 ? q850 : protocolAt(f, "sip");
+    }
+
+    /** Where "PROTOCOL;" (spaces allowed before the ';') followed by a cause or text parameter starts, or -1. */
+    private static int protocolAt(String f, String protocol) {
+        for (int at = f.indexOf(protocol); at >= 0; at = f.indexOf(protocol, at + protocol.length())) {
+            int i = at + protocol.length();
+            while (i < f.length() && f.charAt(i) == ' ') {
+                i++;
+            }
+            if (i >= f.length() || f.charAt(i) != ';' || at > 0 && Character.isLetterOrDigit(f.charAt(at - 1))) {
+                continue;
+            }
+            i++;
+            while (i < f.length() && f.charAt(i) == ' ') {
+                i++;
+            }
+            if (f.startsWith("cause", i) || f.startsWith("text", i)) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -212,6 +212,10 @@ final class TableReader {
             listener.unreadable(line, codes.problem());
             return;
         }
+        if (codes.second() != null) {
+            listener.note("Line " + line + " lists two Microsoft codes in one cell (" + codes.microsoftCode() + "/"
+                    + codes.second() + "); it was counted once, as " + codes.microsoftCode() + ".");
+        }
         listener.record(new CallRecord(codes.microsoftCode(), codes.sipCode(), value(cells, Field.PHRASE),
                 value(cells, Field.SBC_FQDN), value(cells, Field.CALL_TYPE), value(cells, Field.START_TIME),
                 value(cells, Field.CORRELATION_ID), value(cells, Field.METHOD), value(cells, Field.RECORD_ID),

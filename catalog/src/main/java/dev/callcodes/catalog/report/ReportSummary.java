@@ -67,7 +67,9 @@ public record ReportSummary(
      * its codes and a report starts at two; a file sent as a report is one from its first record.
      */
     public boolean isReport(int minRecords) {
-        return format != RecordFormat.NONE && (rowsRead + unreadableRows >= minRecords || morePages > 0);
+        // A table's unreadable rows tried to be records; JSON's unreadable part is where it broke off, not a record.
+        long records = format == RecordFormat.JSON ? rowsRead : rowsRead + unreadableRows;
+        return format != RecordFormat.NONE && (records >= minRecords || morePages > 0);
     }
 
     /** A reason rows could not be read, how many had it, and the first line with it. */
