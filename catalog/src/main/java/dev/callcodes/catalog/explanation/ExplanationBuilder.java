@@ -127,7 +127,7 @@ final class ExplanationBuilder implements IntakeListener {
 
     Explanation build() {
         ReportSummary summary = tally.build(explainer);
-        boolean report = summary.isReport(minReportRecords);
+        boolean report = tally.isReport(minReportRecords);
         if (report && firstRecordKey != null) {
             Item first = seen.get(firstRecordKey);
             if (first != null && --first.count == 0) {
@@ -182,7 +182,8 @@ final class ExplanationBuilder implements IntakeListener {
         while (it.hasNext()) {
             Item item = it.next();
             CodeReference ref = item.ref;
-            if (ref.isRule() || ref.microsoftCode() != null && ref.sipCode() != null) {
+            if (item.answer != null || ref.isRule() || ref.microsoftCode() != null && ref.sipCode() != null) {
+                // a report's failed pair is its rows' own count, never a mention of another pair
                 continue;
             }
             Item target = null;
@@ -191,11 +192,17 @@ final class ExplanationBuilder implements IntakeListener {
             } else if (ref.microsoftCode() != null) {
                 target = pairByMicrosoftCode.get(ref.microsoftCode());
             } else if (ref.phrase() != null) {
-                for (CatalogEntry e : phrases.tolerant(ref.phrase()).map(catalog::byPhrase).orElse(List.of())) {
+                List<CatalogEntry> entries = phrases.tolerant(ref.phrase()).map(catalog::byPhrase).orElse(List.of());
+                for (CatalogEntry e : entries) {
                     for (int sip : e.sipCodes()) {
                         target = target != null ? target
                                 : pairByKey.get(CodeReference.pair(e.microsoftCode(), sip).key());
                     }
+                }
+                for (CatalogEntry e : entries) {
+                    // the phrase of a Microsoft code given with another status code ("200 / 8515")
+                    target = target != null || e.microsoftCode() == null ? target
+                            : pairByMicrosoftCode.get(e.microsoftCode());
                 }
             }
             if (target != null) {

@@ -8,6 +8,8 @@ package dev.callcodes.catalog.intake;
  * @param q850Cause the Q.850 cause of the final response, when the record gives one (ACS Q850Details)
  * @param language the language of the table's header ("de", "fr" ...), which says how its dates are written; null
  *                 when the header's names are the same in every language or the record is JSON
+ * @param listed   whether the record is one of a JSON list (a Graph page's "value", an array of log rows): such a
+ *                 list is a report even with one record, unlike a single JSON object
  * @param line     where the record starts in the input (1-based), for messages about it
  */
 public record CallRecord(
@@ -24,6 +26,7 @@ public record CallRecord(
         Integer q850Cause,
         String language,
         RecordFormat format,
+        boolean listed,
         long line) {
 
     public boolean hasCode() {

@@ -11,6 +11,7 @@ enum Field {
     SBC_FQDN("sbcFqdn"),
     CALL_TYPE("callType"),
     START_TIME("startTime"),
+    INVITE_TIME("inviteTime"),
     CORRELATION_ID("correlationId"),
     METHOD("method"),
     RECORD_ID("recordId"),

@@ -69,17 +69,20 @@ final class JsonReader {
     private static final class Frame {
         final boolean object;
         final boolean ownRecord;
+        final boolean inArray;
         final String key;
         final long line;
         final Map<Field, String> values = new EnumMap<>(Field.class);
         final Map<Field, String> generic = new EnumMap<>(Field.class);
         String sipDetailsCode;
+        String status;
         Integer q850Cause;
         String name;
 
-        Frame(boolean object, boolean ownRecord, String key, long line) {
+        Frame(boolean object, boolean ownRecord, boolean inArray, String key, long line) {
             this.object = object;
             this.ownRecord = ownRecord;
+            this.inArray = inArray;
             this.key = key == null ? "" : FieldLabels.compact(key);
             this.line = line;
         }
@@ -135,8 +138,9 @@ final class JsonReader {
                 long line = firstLine + Math.max(0, parser.currentTokenLocation().getLineNr() - 1);
                 switch (token) {
                     case START_OBJECT -> stack.push(new Frame(true, top == null || !top.object,
+                            top != null && !top.object, top == null ? null : top.name, line));
+                    case START_ARRAY -> stack.push(new Frame(false, true, top != null && !top.object,
                             top == null ? null : top.name, line));
-                    case START_ARRAY -> stack.push(new Frame(false, true, top == null ? null : top.name, line));
                     case END_ARRAY -> stack.pop();
                     case END_OBJECT -> {
                         endObject(stack, listener);
@@ -189,6 +193,11 @@ final class JsonReader {
             frame.sipDetailsCode = value;
             return;
         }
+        if (compact.equals("status") && value.length() == 3 && value.chars().allMatch(Character::isDigit)) {
+            // a SIP stack's log ({"verb":"sip:decline","status":604}): used only when nothing else names a code
+            frame.status = value;
+            return;
+        }
         if (frame.key.equals("q850details") && compact.equals("code")) {
             Integer cause = Codes.sipCode(value);
             frame.q850Cause = cause;
@@ -218,6 +227,9 @@ final class JsonReader {
                 holder.q850Cause = frame.q850Cause;
             }
             return;
+        }
+        if (!frame.namesCode() && frame.status != null && frame.status.charAt(0) >= '3' && frame.status.charAt(0) <= '6') {
+            frame.values.put(Field.SIP_CODE, frame.status);
         }
         if (frame.namesCode()) {
             emit(frame, listener);
@@ -273,8 +285,9 @@ final class JsonReader {
         }
         listener.record(new CallRecord(codes.microsoftCode(), codes.sipCode(), frame.values.get(Field.PHRASE),
                 frame.values.get(Field.SBC_FQDN), frame.values.get(Field.CALL_TYPE),
-                frame.values.get(Field.START_TIME), frame.values.get(Field.CORRELATION_ID),
+                frame.values.getOrDefault(Field.START_TIME, frame.values.get(Field.INVITE_TIME)),
+                frame.values.get(Field.CORRELATION_ID),
                 frame.values.get(Field.METHOD), frame.values.get(Field.RECORD_ID), frame.values.get(Field.USER),
-                frame.q850Cause, null, RecordFormat.JSON, frame.line));
+                frame.q850Cause, null, RecordFormat.JSON, frame.inArray, frame.line));
     }
 }

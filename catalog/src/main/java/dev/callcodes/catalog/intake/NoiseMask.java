@@ -43,6 +43,7 @@ final class NoiseMask {
 
     /** Marks every noise span of the folded line in {@code mask} (same length as the line). */
     static void mask(String line, boolean[] mask, FieldLabels labels) {
+        attachmentLinks(line, mask);
         tokens(line, mask);
         phoneNumbers(line, mask);
         monthDates(line, mask);
@@ -70,6 +71,21 @@ final class NoiseMask {
         }
     }
 
+    /** "[sip server 500 tst call issue.zip](https://...)": the name of an attached file, not prose. */
+    private static void attachmentLinks(String s, boolean[] mask) {
+        for (int close = s.indexOf("]("); close > 0; close = s.indexOf("](", close + 2)) {
+            int open = s.lastIndexOf('[', close);
+            if (open < 0 || close - open > 200) {
+                continue;
+            }
+            int dot = s.lastIndexOf('.', close);
+            if (dot > open && close - dot >= 3 && close - dot <= 5
+                    && s.substring(dot + 1, close).chars().allMatch(Character::isLetterOrDigit)) {
+                fill(mask, open, close);
+            }
+        }
+    }
+
     private static boolean isTokenBreak(char c) {
         return c == ' ' || c == '\t' || c == ',' || c == ';' || c == '|' || c == '\n' || c == '\r';
     }
@@ -89,6 +105,35 @@ final class NoiseMask {
         }
         hexRuns(s, start, end, mask);
         joinedNumbers(s, start, end, mask);
+        hostPorts(s, first, end, mask);
+    }
+
+    /** "sip.pstnhub.microsoft.com:5061", "sbc1:5067": the port after a host name. */
+    private static void hostPorts(String s, int start, int end, boolean[] mask) {
+        boolean letter = false;
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (Character.isLetter(c)) {
+                letter = true;
+            } else if (c == ':' && letter && i + 1 < end && isDigit(s.charAt(i + 1)) && i > start
+                    && (Character.isLetterOrDigit(s.charAt(i - 1))) && hasDot(s, start, i)) {
+                int j = i + 1;
+                while (j < end && isDigit(s.charAt(j))) {
+                    j++;
+                }
+                fill(mask, i + 1, j);
+                i = j - 1;
+            }
+        }
+    }
+
+    private static boolean hasDot(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == '.') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean startsWithScheme(String s, int from, int end) {
@@ -370,21 +415,44 @@ final class NoiseMask {
         return (c == 'x' || c == '\u00d7') && (p == 0 || !Character.isLetterOrDigit(s.charAt(p - 1)));
     }
 
+    /**
+     * "5 calls", "30 s", "40%", and with one word between, "500 concurrent calls" or "20 failed calls"; "503 errors"
+     * stays a code.
+     */
     private static boolean followedByUnit(String s, int end) {
         int n = s.length();
         if (end < n && s.charAt(end) == '%') {
             return true;
         }
         int w = end < n && s.charAt(end) == ' ' ? end + 1 : end;
-        int wordEnd = w;
-        while (wordEnd < n && Character.isLetter(s.charAt(wordEnd)) && wordEnd - w <= 12) {
-            wordEnd++;
+        String first = wordAt(s, w);
+        if (first == null) {
+            return false;
         }
-        if (wordEnd == w || wordEnd < n && Character.isLetterOrDigit(s.charAt(wordEnd))) {
-            return w < n && s.charAt(w) == '%';
+        if (UNITS.contains(first)) {
+            return true;
         }
-        return UNITS.contains(s.substring(w, wordEnd));
+        int next = w + first.length();
+        String second = next < n && s.charAt(next) == ' ' ? wordAt(s, next + 1) : null;
+        return second != null && COUNTED.contains(second) && !first.equals("sip");
     }
+
+    /** The lower-case word of letters at {@code i} (at most 12), or null when none starts there or it runs on. */
+    private static String wordAt(String s, int i) {
+        int end = i;
+        while (end < s.length() && Character.isLetter(s.charAt(end)) && end - i <= 12) {
+            end++;
+        }
+        if (end == i || end < s.length() && Character.isLetterOrDigit(s.charAt(end))) {
+            return null;
+        }
+        return s.substring(i, end);
+    }
+
+    /** What people count with a word before it ("500 concurrent calls", "30 active users"). */
+    private static final Set<String> COUNTED = Set.copyOf(List.of("call", "calls", "users", "user", "devices",
+            "phones", "agents", "sessions", "channels", "licenses", "seats", "sites", "numbers", "minutes", "seconds",
+            "hours", "days"));
 
     /** After "port(s)": "5060-5061, 5062 and 5063 to 5065". Returns where the ranges end. */
     private static int maskRanges(String s, int from, boolean[] mask) {

@@ -351,8 +351,10 @@ final class ProseReader {
             return;
         }
         if (digits.length() == 3) {
+            // A bare number is a SIP code only if it is one (registered, or used in Microsoft's tables): "event type
+            // 128" and "<133>" are not. 100 Trying never ends a call and is mostly just a hundred.
             int code = Integer.parseInt(digits);
-            if (code >= 100 && code <= Codes.MAX_SIP_CODE) {
+            if (code > 100 && code <= Codes.MAX_SIP_CODE && catalog.sipCode(code).isPresent()) {
                 out.add(new Candidate(Kind.SIP, digits, null, line, start, end, false, true));
             }
             return;
@@ -482,7 +484,10 @@ final class ProseReader {
     private static boolean standsAlone(String s, int start, int end) {
         if (start > 0) {
             char before = s.charAt(start - 1);
-            if (Character.isLetterOrDigit(before) || "+.$#@_\\:%\u20ac\u00a3".indexOf(before) >= 0) {
+            // ':' joins numbers ("10:45", "sip.example.com:5061"), but after a name it separates ("status:604")
+            boolean separatingColon = before == ':' && start > 1 && !Character.isDigit(s.charAt(start - 2));
+            if (Character.isLetterOrDigit(before)
+                    || "+.$#@_\\:%\u20ac\u00a3".indexOf(before) >= 0 && !separatingColon) {
                 return false;
             }
             if (before == '-' && start > 1 && Character.isLetter(s.charAt(start - 2))) {
@@ -589,7 +594,7 @@ final class ProseReader {
             CodeReference ref = switch (c.kind()) {
                 case PAIR -> new CodeReference(c.value(), Integer.valueOf(c.second()), null, firstLine + c.line(),
                         Provenance.GIVEN, null, null, null);
-                case SIP, GENERIC -> rowHasPair(folded, c, lineHasPair) ? null
+                case SIP, GENERIC -> rowHasPair(folded, c, lineHasPair) || "0".equals(c.value()) ? null
                         : new CodeReference(null, Integer.valueOf(c.value()), null, firstLine + c.line(),
                         Provenance.GIVEN, null, null, null);
                 case MICROSOFT -> c.strong() || c.labelled() ? new CodeReference(c.value(), null, null,

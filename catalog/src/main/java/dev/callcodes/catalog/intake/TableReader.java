@@ -217,9 +217,10 @@ final class TableReader {
                     + codes.second() + "); it was counted once, as " + codes.microsoftCode() + ".");
         }
         listener.record(new CallRecord(codes.microsoftCode(), codes.sipCode(), value(cells, Field.PHRASE),
-                value(cells, Field.SBC_FQDN), value(cells, Field.CALL_TYPE), value(cells, Field.START_TIME),
+                value(cells, Field.SBC_FQDN), value(cells, Field.CALL_TYPE),
+                value(cells, Field.START_TIME) != null ? value(cells, Field.START_TIME) : value(cells, Field.INVITE_TIME),
                 value(cells, Field.CORRELATION_ID), value(cells, Field.METHOD), value(cells, Field.RECORD_ID),
-                value(cells, Field.USER), null, header.language(), RecordFormat.TABLE, line));
+                value(cells, Field.USER), null, header.language(), RecordFormat.TABLE, false, line));
     }
 
     private String value(List<String> cells, Field field) {

@@ -61,17 +61,6 @@ public record ReportSummary(
         failureAnswers = List.copyOf(failureAnswers);
     }
 
-    /**
-     * Whether this is a report: at least {@code minRecords} records (rows of a table, Graph or ACS records, counting
-     * the ones that could not be read), or a Graph page that says more follow. In chat one record is a question about
-     * its codes and a report starts at two; a file sent as a report is one from its first record.
-     */
-    public boolean isReport(int minRecords) {
-        // A table's unreadable rows tried to be records; JSON's unreadable part is where it broke off, not a record.
-        long records = format == RecordFormat.JSON ? rowsRead : rowsRead + unreadableRows;
-        return format != RecordFormat.NONE && (records >= minRecords || morePages > 0);
-    }
-
     /** A reason rows could not be read, how many had it, and the first line with it. */
     public record Problem(String reason, long rows, long firstLine) {
     }

@@ -34,6 +34,7 @@ public final class ReportTally {
 
     private RecordFormat format = RecordFormat.NONE;
     private long rows;
+    private long listedRecords;
     private long failed;
     private long succeeded;
     private long answeredElsewhere;
@@ -65,6 +66,9 @@ public final class ReportTally {
             format = record.format();
         }
         rows++;
+        // a call record of a list (a Graph page row: it has a start time, a call type or an SBC), not a notification
+        boolean callRecord = record.startTime() != null || record.callType() != null || record.sbcFqdn() != null;
+        listedRecords += record.listed() && callRecord ? 1 : 0;
         CallOutcome outcome = CallOutcome.of(record);
         switch (outcome) {
             case FAILED -> {
@@ -140,6 +144,17 @@ public final class ReportTally {
 
     public long records() {
         return rows;
+    }
+
+    /**
+     * Whether what was read is a report: at least {@code minRecords} records (a table's unreadable rows count: they
+     * tried to be records; JSON's unreadable part is where it broke off, not a record), any call record of a JSON
+     * list (a Graph page, an array of call log rows), or a Graph page that says more follow. In chat one record is a question
+     * about its codes and a report starts at two; a file sent as a report is one from its first record.
+     */
+    public boolean isReport(int minRecords) {
+        long counted = format == RecordFormat.JSON ? rows : rows + unreadable;
+        return format != RecordFormat.NONE && (counted >= minRecords || listedRecords > 0 || morePages > 0);
     }
 
     public ReportSummary build(Explainer explainer) {
