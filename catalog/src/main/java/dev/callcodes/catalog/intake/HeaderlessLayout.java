@@ -37,7 +37,8 @@ final class HeaderlessLayout {
                 continue;
             }
             List<String> cells = Cells.split(line, delimiter);
-            if (cells.size() < (delimiter == '\t' || delimiter == '|' ? MIN_TAB_OR_PIPE_CELLS : MIN_CELLS)) {
+            int minimum = delimiter == '|' ? 2 : delimiter == '\t' ? MIN_TAB_OR_PIPE_CELLS : MIN_CELLS;
+            if (cells.size() < minimum) {
                 continue;
             }
             Optional<TableHeader> layout = layoutOf(cells, delimiter);
@@ -55,8 +56,8 @@ final class HeaderlessLayout {
         }
         String sip = layout.cell(cells, Field.SIP_CODE);
         String microsoft = layout.cell(cells, Field.MICROSOFT_CODE);
-        return (sip.isEmpty() || SIP_CODE.matcher(sip).matches())
-                && (microsoft.isEmpty() || ANY_MICROSOFT_CODE.matcher(microsoft).matches()
+        return (sip == null || sip.isEmpty() || SIP_CODE.matcher(sip).matches())
+                && (microsoft == null || microsoft.isEmpty() || ANY_MICROSOFT_CODE.matcher(microsoft).matches()
                 || layout.delimiter() == '|' && PIPE_MICROSOFT_CODE.matcher(microsoft).matches());
     }
 
@@ -66,9 +67,11 @@ final class HeaderlessLayout {
             if (cells.get(i).length() > 9 || cells.get(i + 1).length() > 9) {
                 continue;
             }
-            if (isSipCode(cells.get(i)) && MICROSOFT_CODE.matcher(cells.get(i + 1)).matches()) {
+            // A Markdown row is a table row for sure: any 4-6 digit code beside a SIP code; elsewhere the Teams shape
+            Pattern microsoft = delimiter == '|' ? PIPE_MICROSOFT_CODE : MICROSOFT_CODE;
+            if (isSipCode(cells.get(i)) && microsoft.matcher(cells.get(i + 1)).matches()) {
                 sipColumn = i;
-            } else if (MICROSOFT_CODE.matcher(cells.get(i)).matches() && isSipCode(cells.get(i + 1))) {
+            } else if (microsoft.matcher(cells.get(i)).matches() && isSipCode(cells.get(i + 1))) {
                 sipColumn = i + 1;
             }
             if (sipColumn == null) {
@@ -101,7 +104,32 @@ final class HeaderlessLayout {
             }
             return Optional.of(TableHeader.guessed(delimiter, cells.size(), columns));
         }
-        return Optional.empty();
+        return delimiter == '|' || delimiter == '\t' && cells.size() >= MIN_TAB_OR_PIPE_CELLS
+                ? codeOnlyRow(cells, delimiter) : Optional.empty();
+    }
+
+    /**
+     * A row of a table of one kind of code: subcodes without SIP codes ("| 8604 | Media Streaming Canceled |"), or
+     * SIP codes with their meaning (an HTML table's "484 | Dirección Incompleta | ..."): the code in the first cell,
+     * words beside it. Markdown rows, and tab-separated rows of three cells or more.
+     */
+    private static Optional<TableHeader> codeOnlyRow(List<String> cells, char delimiter) {
+        if (cells.size() < 2 || !isPhrase(cells.get(1))) {
+            return Optional.empty();
+        }
+        Field code;
+        if (delimiter == '|' && PIPE_MICROSOFT_CODE.matcher(cells.get(0)).matches()) {
+            code = Field.MICROSOFT_CODE;
+        } else if (cells.get(0).length() == 3 && isSipCode(cells.get(0)) && cells.get(0).charAt(0) >= '1') {
+            // "| 500 | Internal server error |": ACS's status-code tables
+            code = Field.SIP_CODE;
+        } else {
+            return Optional.empty();
+        }
+        Map<Field, Integer> columns = new EnumMap<>(Field.class);
+        columns.put(code, 0);
+        columns.put(Field.PHRASE, 1);
+        return Optional.of(TableHeader.guessed(delimiter, cells.size(), columns));
     }
 
     /** "sbc1.contoso.com": letters, digits and dashes in two or more dot-separated labels, with a letter somewhere. */

@@ -40,7 +40,8 @@ final class LabelLookback {
                     || c == ')' || c == '}' || c == '`' || c == '*') {
                 i--;
                 gap++;
-            } else if ((c == ':' || c == '=' || c == '#') && !separated) {
+            } else if ((c == ':' || c == '=' || c == '#' || c == '-' && gap == 0) && !separated) {
+                // "Final SIP code: 404", "cause=16", "SIP-486" 
                 separated = true;
                 i--;
                 gap++;

@@ -16,6 +16,8 @@ final class NoiseMask {
 
     /** A run of non-space characters longer than this is an opaque token (base64, a long URL): never a code context. */
     static final int MAX_TOKEN = 64;
+    /** Q.850 causes run from 1 to 127. */
+    static final int MAX_Q850_CAUSE = 127;
 
     private static final Set<String> MONTHS = Set.copyOf(List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
             "sept", "oct", "nov", "dec", "january", "february", "march", "april", "june", "july", "august",
@@ -390,7 +392,10 @@ final class NoiseMask {
                 continue;
             }
             String name = LabelLookback.nameBefore(s, start, labels);
-            if (name != null && labels.isNotCodes(name)) {
+            boolean notAFailureCode = end - start != 3 || Integer.parseInt(s.substring(start, end)) < 300;
+            boolean cause = name != null && (name.equals("cause") || name.equals("causa"));
+            if (name != null && labels.isNotCodes(name) && (!cause || notAFailureCode)) {
+                // "cause=16" is a Q.850 cause; Asterisk's "Cause: 488" is past the Q.850 range: a SIP code
                 fill(mask, start, end);
                 if (name.equals("port") || name.equals("ports")) {
                     i = maskRanges(s, end, mask);
@@ -424,17 +429,42 @@ final class NoiseMask {
         if (end < n && s.charAt(end) == '%') {
             return true;
         }
+        if (end < n && s.charAt(end) == 'x') {
+            // "3x" is three times; "18x", "5xx" and "560xxx" name a family of codes
+            int x = end;
+            while (x < n && s.charAt(x) == 'x') {
+                x++;
+            }
+            int digits = end - digitRunStart(s, end);
+            if ((x == n || !Character.isLetterOrDigit(s.charAt(x))) && (digits + x - end == 3 || digits + x - end == 6)) {
+                return false;
+            }
+        }
         int w = end < n && s.charAt(end) == ' ' ? end + 1 : end;
         String first = wordAt(s, w);
         if (first == null) {
             return false;
         }
+        if (w == end && first.equals("s") && end - digitRunStart(s, end) == 3) {
+            // "503s" are SIP 503 responses; "30s" are seconds
+            return false;
+        }
         if (UNITS.contains(first)) {
-            return true;
+            // "1 call", "5 minute wait": a singular count noun after a three-digit number is more likely the code's
+            // own reason phrase ("422 Session Interval Too Small", "481 Call/Transaction Does Not Exist")
+            return !(SINGULAR_NOUNS.contains(first) && end - digitRunStart(s, end) == 3);
         }
         int next = w + first.length();
         String second = next < n && s.charAt(next) == ' ' ? wordAt(s, next + 1) : null;
         return second != null && COUNTED.contains(second) && !first.equals("sip");
+    }
+
+    private static int digitRunStart(String s, int end) {
+        int i = end;
+        while (i > 0 && isDigit(s.charAt(i - 1)) && end - i < 12) {
+            i--;
+        }
+        return i;
     }
 
     /** The lower-case word of letters at {@code i} (at most 12), or null when none starts there or it runs on. */
@@ -448,6 +478,10 @@ final class NoiseMask {
         }
         return s.substring(i, end);
     }
+
+    private static final Set<String> SINGULAR_NOUNS = Set.copyOf(List.of("call", "time", "attempt", "row", "record",
+            "line", "user", "agent", "device", "phone", "site", "trunk", "channel", "session", "minute", "second", "hour",
+            "day", "week", "month", "year", "instance", "occurrence", "license", "request"));
 
     /** What people count with a word before it ("500 concurrent calls", "30 active users"). */
     private static final Set<String> COUNTED = Set.copyOf(List.of("call", "calls", "users", "user", "devices",

@@ -175,7 +175,10 @@ public final class PlainText {
     }
 
     private static String fromHtml(String html) {
-        Element body = Jsoup.parseBodyFragment(html).body();
+        String lower = html.toLowerCase(Locale.ROOT);
+        // Rows copied out of a table (<tr><td>...) without it: HTML parsers drop table cells found outside a table.
+        boolean strayRows = (lower.contains("<tr") || lower.contains("<td")) && !lower.contains("<table");
+        Element body = Jsoup.parseBodyFragment(strayRows ? "<table>" + html + "</table>" : html).body();
         StringBuilder out = new StringBuilder(html.length());
         body.filter(new TextWriter(out));
         return out.toString().strip();

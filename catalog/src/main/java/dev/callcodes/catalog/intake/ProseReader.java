@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -89,6 +90,11 @@ final class ProseReader {
     private final FieldLabels labels;
     private final PhraseIndex phrases;
     private final Set<String> rulePrefixes;
+    /**
+     * SIP reason phrases ("Not Found", "Busy Here"): some ACS rows use one as their message, but alone on a line
+     * they name the SIP response, not one Microsoft code.
+     */
+    private final Set<String> sipReasonPhrases;
 
     ProseReader(Catalog catalog, FieldLabels labels, PhraseIndex phrases) {
         this.catalog = catalog;
@@ -107,6 +113,8 @@ final class ProseReader {
             }
         }
         this.rulePrefixes = Set.copyOf(prefixes);
+        this.sipReasonPhrases = catalog.sipCodes().stream().map(info -> Phrases.normalize(info.reasonPhrase()))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /**
@@ -125,6 +133,7 @@ final class ProseReader {
         List<Candidate> candidates = new ArrayList<>();
         List<LabelledPhrase> labelledPhrases = new ArrayList<>();
         List<Message> messages = new ArrayList<>();
+        List<int[]> causes = new ArrayList<>();
         boolean[] proseLine = new boolean[lines.size()];
         Message current = null;
         for (int i = 0; i < lines.size(); i++) {
@@ -158,16 +167,19 @@ final class ProseReader {
                 continue;
             }
             proseLine[i] = true;
-            lineCandidates(lines, folded, i, lookup, candidates, labelledPhrases);
+            lineCandidates(lines, folded, i, lookup, candidates, labelledPhrases, causes);
         }
         List<CodeReference> refs = new ArrayList<>();
         List<Integer> refLines = new ArrayList<>();
-        pair(folded, candidates, firstLine, refs, refLines);
+        pair(folded, candidates, firstLine, lookup, refs, refLines);
         for (Message message : messages) {
             messageReferences(message, firstLine, refs, refLines);
         }
         for (LabelledPhrase labelled : labelledPhrases) {
             attachLabelledPhrase(refs, refLines, labelled, firstLine);
+        }
+        for (int[] cause : causes) {
+            attachCause(refs, refLines, cause[0], cause[1], cause[2]);
         }
         boolean[] hasCodesOrPhrase = new boolean[lines.size()];
         candidates.forEach(c -> hasCodesOrPhrase[c.line()] = true);
@@ -177,8 +189,9 @@ final class ProseReader {
             if (!proseLine[i] || hasCodesOrPhrase[i]) {
                 continue;
             }
-            phrases.within(lines.get(i)).ifPresent(key -> attachOrAdd(refs, refLines,
-                    catalog.byPhrase(key).get(0).phrase(), line, firstLine));
+            phrases.within(lines.get(i)).filter(key -> !sipReasonPhrases.contains(key))
+                    .ifPresent(key -> attachOrAdd(refs, refLines, catalog.byPhrase(key).get(0).phrase(), line,
+                            firstLine));
         }
         if (refs.isEmpty() && lines.size() > 1) {
             // A message published as a bulleted list, copied line by line ("Call forbidden." / "Call canceled.")
@@ -201,7 +214,7 @@ final class ProseReader {
     // --- candidates -------------------------------------------------------------------------------------------
 
     private void lineCandidates(List<String> lines, List<String> folded, int index, boolean lookup,
-                                List<Candidate> out, List<LabelledPhrase> phrasesOut) {
+                                List<Candidate> out, List<LabelledPhrase> phrasesOut, List<int[]> causes) {
         String original = lines.get(index);
         String f = folded.get(index);
         boolean[] taken = new boolean[f.length()];
@@ -238,14 +251,16 @@ final class ProseReader {
                 continue;
             }
             LabelLookback.Label label = LabelLookback.find(f, start, labels);
-            if (label != null && labels.isPairedCodes(label.compact()) && end + 1 < n && f.charAt(end) == '#'
-                    && NoiseMask.isDigit(f.charAt(end + 1))) {
+            boolean diagnostic = label != null && labels.isPairedCodes(label.compact()) || end - start == 3;
+            if (diagnostic && end + 1 < n && f.charAt(end) == '#' && NoiseMask.isDigit(f.charAt(end + 1))) {
+                // "DiagCode: 500#3002", "Error 500#3002 Internal server error": a status code and its subcode
                 int subEnd = end + 1;
                 while (subEnd < n && NoiseMask.isDigit(f.charAt(subEnd))) {
                     subEnd++;
                 }
                 Integer sip = Codes.sipCode(f.substring(start, end));
-                if (sip != null && subEnd - end - 1 <= 9) {
+                boolean subcodeShaped = subEnd - end - 1 <= 9 && (label != null || subEnd - end - 1 >= 4);
+                if (sip != null && subcodeShaped) {
                     out.add(new Candidate(Kind.PAIR, f.substring(end + 1, subEnd), sip.toString(), index, start,
                             subEnd, true, true));
                     NoiseMask.fill(taken, start, subEnd);
@@ -263,7 +278,16 @@ final class ProseReader {
                     continue;
                 }
             }
-            if (label != null && (labels.isNotCodes(label.compact())
+            boolean cause = label != null && (label.compact().equals("cause") || label.compact().equals("causa"));
+            // Asterisk's "Cause: 488" is past the Q.850 range: a SIP failure code. "cause=200" (a CANCEL's reason
+            // for a call answered elsewhere) is not a failure.
+            boolean causePastQ850 = cause && end - start == 3
+                    && Integer.parseInt(f.substring(start, end)) >= 300;
+            if (cause && !causePastQ850 && end - start <= 3) {
+                // "Cause 34 is sent in a 486 Busy Here": a Q.850 cause named in prose, evidence for the line's code
+                causes.add(new int[] {index, start, Integer.parseInt(f.substring(start, end))});
+            }
+            if (label != null && !causePastQ850 && (labels.isNotCodes(label.compact())
                     || label.field() != null && label.separated())) {
                 continue;
             }
@@ -354,7 +378,16 @@ final class ProseReader {
             // A bare number is a SIP code only if it is one (registered, or used in Microsoft's tables): "event type
             // 128" and "<133>" are not. 100 Trying never ends a call and is mostly just a hundred.
             int code = Integer.parseInt(digits);
-            if (code > 100 && code <= Codes.MAX_SIP_CODE && catalog.sipCode(code).isPresent()) {
+            Optional<SipCodeInfo> info = code <= Codes.MAX_SIP_CODE ? catalog.sipCode(code) : Optional.empty();
+            boolean trying = code == 100 && (followedByWord(f, end, "trying") || start >= 4 && f.startsWith("non-", start - 4));
+            // Redirections are rare in Teams calls and their numbers common elsewhere (a page number, a timeout):
+            // a bare 3xx counts when its reason phrase follows it ("302 Moved Temporarily").
+            boolean redirection = code >= 300 && code < 400;
+            boolean phraseFollows = info.isPresent() && followedByWord(f, end,
+                    Phrases.normalize(info.get().reasonPhrase()).split(" ")[0]);
+            // In a short question ("explain 455") the number is what is asked about, registered or not.
+            boolean asked = lookup && code >= 100 && code <= Codes.MAX_SIP_CODE;
+            if ((info.isPresent() || asked) && (code > 100 || trying || asked) && (!redirection || phraseFollows || asked)) {
                 out.add(new Candidate(Kind.SIP, digits, null, line, start, end, false, true));
             }
             return;
@@ -380,6 +413,9 @@ final class ProseReader {
      */
     private String ruleOf(String f, int start, int end, String digits, List<Candidate> sameLine, int line) {
         int n = f.length();
+        if (start > 0 && f.charAt(start - 1) == '+') {
+            return null; // "+33xxx": a masked phone number
+        }
         int x = end;
         while (x < n && f.charAt(x) == 'x') {
             x++;
@@ -388,7 +424,9 @@ final class ProseReader {
             return digits + "x".repeat(x - end);
         }
         boolean emphasis = start > 0 && f.charAt(start - 1) == '*' || end + 1 < n && f.charAt(end + 1) == '*';
-        if (end < n && f.charAt(end) == '*' && !emphasis && digits.length() <= 6) {
+        boolean sipCode = digits.length() == 3 && catalog.sipCode(Integer.parseInt(digits)).isPresent();
+        if (end < n && f.charAt(end) == '*' && !emphasis && !sipCode && digits.length() <= 6) {
+            // "560*" is a wildcard; "505*" in a table is a registered SIP code with a footnote mark
             return widen(digits);
         }
         if (start > 0 && Character.isLetterOrDigit(f.charAt(start - 1))) {
@@ -455,6 +493,15 @@ final class ProseReader {
         return false;
     }
 
+    private static boolean followedByWord(String f, int end, String word) {
+        int w = end;
+        while (w < f.length() && (f.charAt(w) == ' ' || f.charAt(w) == '"')) {
+            w++;
+        }
+        return !word.isEmpty() && f.startsWith(word, w)
+                && (w + word.length() == f.length() || !Character.isLetter(f.charAt(w + word.length())));
+    }
+
     private static boolean nounAfter(String f, int end) {
         int w = end;
         while (w < f.length() && f.charAt(w) == ' ') {
@@ -490,7 +537,8 @@ final class ProseReader {
                     || "+.$#@_\\:%\u20ac\u00a3".indexOf(before) >= 0 && !separatingColon) {
                 return false;
             }
-            if (before == '-' && start > 1 && Character.isLetter(s.charAt(start - 2))) {
+            if (before == '-' && start > 1 && Character.isLetter(s.charAt(start - 2))
+                    && !(start >= 4 && s.startsWith("non-", start - 4))) {
                 return false;
             }
             if (before == ',' && end - start == 3 && start > 1 && NoiseMask.isDigit(s.charAt(start - 2))
@@ -531,8 +579,8 @@ final class ProseReader {
 
     // --- pairing ----------------------------------------------------------------------------------------------
 
-    private void pair(List<String> folded, List<Candidate> candidates, long firstLine, List<CodeReference> refs,
-                      List<Integer> refLines) {
+    private void pair(List<String> folded, List<Candidate> candidates, long firstLine, boolean lookup,
+                      List<CodeReference> refs, List<Integer> refLines) {
         candidates.sort(Comparator.comparingInt(Candidate::line).thenComparingInt(Candidate::start));
         int count = candidates.size();
         resolveGeneric(candidates);
@@ -594,7 +642,8 @@ final class ProseReader {
             CodeReference ref = switch (c.kind()) {
                 case PAIR -> new CodeReference(c.value(), Integer.valueOf(c.second()), null, firstLine + c.line(),
                         Provenance.GIVEN, null, null, null);
-                case SIP, GENERIC -> rowHasPair(folded, c, lineHasPair) || "0".equals(c.value()) ? null
+                // SIP 0 alone (participantEndReason "0") is a normal end, not a question, unless it is what was asked
+                case SIP, GENERIC -> rowHasPair(folded, c, lineHasPair) || "0".equals(c.value()) && !lookup ? null
                         : new CodeReference(null, Integer.valueOf(c.value()), null, firstLine + c.line(),
                         Provenance.GIVEN, null, null, null);
                 case MICROSOFT -> c.strong() || c.labelled() ? new CodeReference(c.value(), null, null,
@@ -609,7 +658,7 @@ final class ProseReader {
     }
 
     /** {@code "code": 500} is the SIP (or status) code when a subcode stands beside it, else a bare number. */
-    private static void resolveGeneric(List<Candidate> candidates) {
+    private void resolveGeneric(List<Candidate> candidates) {
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
             if (c.kind() != Kind.GENERIC) {
@@ -623,8 +672,9 @@ final class ProseReader {
             }
             // Without a subcode, "code 403" is a bare SIP code; "error code 0" is a code in general, no reference.
             int value = Integer.parseInt(c.value());
-            candidates.set(i, new Candidate(value >= 100 && value <= Codes.MAX_SIP_CODE ? Kind.SIP : Kind.RULE,
-                    c.value(), null, c.line(), c.start(), c.end(), false, value >= 100));
+            boolean sipCode = value > 100 && value <= Codes.MAX_SIP_CODE && catalog.sipCode(value).isPresent();
+            candidates.set(i, new Candidate(sipCode ? Kind.SIP : Kind.RULE, c.value(), null, c.line(), c.start(),
+                    c.end(), false, sipCode));
         }
     }
 
@@ -800,6 +850,22 @@ final class ProseReader {
     }
 
     // --- phrases ----------------------------------------------------------------------------------------------
+
+    /** A Q.850 cause named in a line belongs to the nearest code reference of that line that has none. */
+    private static void attachCause(List<CodeReference> refs, List<Integer> refLines, int line, int start, int cause) {
+        int at = line * 100_000 + Math.min(start, 99_999);
+        int best = -1;
+        for (int i = 0; i < refs.size(); i++) {
+            CodeReference r = refs.get(i);
+            if (refLines.get(i) / 100_000 == line && r.hasCode() && r.q850Cause() == null
+                    && (best < 0 || Math.abs(refLines.get(i) - at) < Math.abs(refLines.get(best) - at))) {
+                best = i;
+            }
+        }
+        if (best >= 0) {
+            refs.set(best, refs.get(best).withEvidence(cause, null));
+        }
+    }
 
     /** A labelled phrase belongs to the nearest code reference of the block that has none, whatever it says. */
     private static void attachLabelledPhrase(List<CodeReference> refs, List<Integer> refLines, LabelledPhrase labelled,

@@ -46,6 +46,7 @@ class RealCasesTest {
             cases = YAML.readTree(in).path("cases");
         }
         List<String> problems = new ArrayList<>();
+        List<String> gaps = new ArrayList<>();
         int right = 0;
         for (JsonNode c : cases) {
             String text = c.hasNonNull("file")
@@ -55,16 +56,25 @@ class RealCasesTest {
             List<String> caseProblems = new ArrayList<>();
             checkAnswers(c, explanation, caseProblems);
             checkReport(c, explanation, caseProblems);
-            if (caseProblems.isEmpty()) {
+            boolean knownGap = c.hasNonNull("gap");
+            if (knownGap) {
+                // A case the intake is known not to read yet: it must keep failing, or its mark must go.
+                if (caseProblems.isEmpty()) {
+                    problems.add(c.path("name").asText() + ": now answered as expected; remove its 'gap' mark");
+                } else {
+                    gaps.add(c.path("name").asText() + " (" + c.get("gap").asText() + ")");
+                }
+            } else if (caseProblems.isEmpty()) {
                 right++;
             } else {
                 problems.add(c.path("name").asText() + ":\n      " + String.join("\n      ", caseProblems)
                         + "\n      got: " + describe(explanation));
             }
         }
-        System.out.printf("real inputs: %d of %d answered as expected%n", right, cases.size());
-        assertThat(problems).as("%d of %d real inputs answered as expected; the others", right, cases.size())
-                .isEmpty();
+        System.out.printf("real inputs: %d of %d answered as expected; known gaps: %d %s%n", right, cases.size(),
+                gaps.size(), gaps);
+        assertThat(problems).as("%d of %d real inputs answered as expected (%d known gaps); the others", right,
+                cases.size(), gaps.size()).isEmpty();
     }
 
     private static void checkAnswers(JsonNode c, Explanation explanation, List<String> problems) {
