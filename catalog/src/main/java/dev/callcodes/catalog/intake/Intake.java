@@ -123,7 +123,7 @@ public final class Intake {
             block.add(line, number);
             listener.otherLine(number);
         }
-        table.end(listener);
+        table.end(listener, true);
         block.flush();
     }
 

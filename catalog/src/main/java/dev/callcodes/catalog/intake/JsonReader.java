@@ -99,6 +99,8 @@ final class JsonReader {
      */
     Result read(LineSource.JsonStream in, long firstLine, IntakeListener listener) throws IOException {
         Deque<Frame> stack = new ArrayDeque<>();
+        // the name of the last value read: at a break, a code read last may be cut off ("560000" as "5600")
+        String lastValueName = null;
         boolean committed = false;
         JsonParser parser = FACTORY.createParser(in);
         parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
@@ -115,7 +117,7 @@ final class JsonReader {
                     if (!committed) {
                         return new Result(Outcome.NOT_JSON, "", 0);
                     }
-                    keepWholeCodes(stack, listener);
+                    keepWholeCodes(stack, lastValueName, listener);
                     long line = broken.getLocation() == null ? firstLine
                             : firstLine + Math.max(0, broken.getLocation().getLineNr() - 1);
                     listener.unreadable(line, "the JSON breaks off or is not valid here, so nothing after it was read ("
@@ -127,7 +129,7 @@ final class JsonReader {
                         if (!committed) {
                             return new Result(Outcome.NOT_JSON, "", 0);
                         }
-                        keepWholeCodes(stack, listener);
+                        keepWholeCodes(stack, lastValueName, listener);
                         listener.unreadable(firstLine + Math.max(0, parser.currentLocation().getLineNr() - 1),
                                 "the JSON breaks off here (the paste or file ends inside it)");
                         return new Result(Outcome.BROKEN, "", 0);
@@ -135,6 +137,9 @@ final class JsonReader {
                     return new Result(committed ? Outcome.READ : Outcome.NOT_JSON, "", 0);
                 }
                 Frame top = stack.peek();
+                if (token.isScalarValue() && top != null) {
+                    lastValueName = top.name;
+                }
                 long line = firstLine + Math.max(0, parser.currentTokenLocation().getLineNr() - 1);
                 switch (token) {
                     case START_OBJECT -> stack.push(new Frame(true, top == null || !top.object,
@@ -250,7 +255,14 @@ final class JsonReader {
      * whole, in a nested resultInfo for example); one with a single code is not, since its other code may be what
      * was cut off. Either way the break itself is reported.
      */
-    private static void keepWholeCodes(Deque<Frame> stack, IntakeListener listener) {
+    private void keepWholeCodes(Deque<Frame> stack, String lastValueName, IntakeListener listener) {
+        if (lastValueName != null) {
+            String compact = FieldLabels.compact(lastValueName);
+            Field last = labels.fieldOfCompact(compact);
+            if (last != null && last.isCode() || labels.genericField(compact) != null && !compact.equals("message")) {
+                return;
+            }
+        }
         Frame record = null;
         for (Frame frame : stack) {
             resolveGeneric(frame);

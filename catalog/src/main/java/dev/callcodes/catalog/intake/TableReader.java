@@ -23,6 +23,9 @@ final class TableReader {
     private boolean headerless;
     private boolean found;
     private final List<PendingRow> pending = new ArrayList<>();
+    private PendingRow held;
+    private long rowsOfTable;
+    private long completeRowsOfTable;
 
     private record PendingRow(List<String> cells, long line) {
     }
@@ -81,15 +84,34 @@ final class TableReader {
         return false;
     }
 
-    /** The table ends (text, JSON or the end of the input follows): rows held back are read now. */
+    /** The table ends (text, JSON or the budget's end follows): rows held back are read now. */
     void end(IntakeListener listener) {
+        end(listener, false);
+    }
+
+    /**
+     * The table ends; at the end of the input, its last row is checked for a cut: a paste or upload that stopped in
+     * the middle of a row leaves it short, and a cell cut in half ("560000" as "5600") would count a call wrongly.
+     */
+    void end(IntakeListener listener, boolean endOfInput) {
+        // Only a table whose other rows were all complete: a writer that leaves trailing cells out does it always.
+        if (held != null && endOfInput && header != null && held.cells().size() < header.width()
+                && rowsOfTable > 0 && completeRowsOfTable == rowsOfTable) {
+            listener.unreadable(held.line(), "the last row stops after " + held.cells().size() + " of "
+                    + header.width() + " cells: the paste or file seems cut off here");
+            held = null;
+        }
+        releaseHeld(listener);
         flushPending(listener);
         header = null;
         headerless = false;
     }
 
     private void start(TableHeader newHeader, boolean isHeaderless, IntakeListener listener) {
+        releaseHeld(listener);
         flushPending(listener);
+        rowsOfTable = 0;
+        completeRowsOfTable = 0;
         header = newHeader;
         headerless = isHeaderless;
         found = true;
@@ -125,7 +147,23 @@ final class TableReader {
                 && labels.fieldOfHeader(cell).filter(codeField::equals).isPresent();
     }
 
+    /** Each row waits for the next line, so the last one of the input can be checked for a cut (see end). */
     private void row(List<String> cells, long line, IntakeListener listener) {
+        releaseHeld(listener);
+        held = new PendingRow(cells, line);
+    }
+
+    private void releaseHeld(IntakeListener listener) {
+        if (held != null) {
+            PendingRow row = held;
+            held = null;
+            take(row.cells(), row.line(), listener);
+        }
+    }
+
+    private void take(List<String> cells, long line, IntakeListener listener) {
+        rowsOfTable++;
+        completeRowsOfTable += cells.size() >= header.width() ? 1 : 0;
         if (needsUnnamedColumn()) {
             pending.add(new PendingRow(cells, line));
             if (pending.size() >= UNNAMED_COLUMN_ROWS) {
