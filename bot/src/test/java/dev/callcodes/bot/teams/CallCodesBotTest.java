@@ -190,6 +190,33 @@ class CallCodesBotTest {
     }
 
     @Test
+    void aPairOpenedFromASummaryIsAnsweredBelowItAndTheSummaryStays() {
+        turn(Activities.invoke("adaptiveCard/action", Map.of("action",
+                Map.of("type", "Action.Execute", "verb", "open", "data", Map.of("text", "510559 403")))));
+
+        JsonNode body = tree(adapter.invokeResponse().getBody());
+        assertThat(body.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(body.path("type").asText()).as("not a card: the summary is left as it is")
+                .isEqualTo(CallCodesBot.OPENED_BELOW_TYPE);
+        assertThat(adapter.updated).isEmpty();
+        assertThat(adapter.messages()).as("a new message below the summary").singleElement()
+                .satisfies(a -> assertThat(cards(a)).singleElement().satisfies(card -> assertThat(card.toString())
+                        .contains("510559 / SIP 403", "Get Outbound routing - No viable path (Forbidden)")));
+    }
+
+    @Test
+    void aPairOpenedFromASummaryOnAnOlderClientIsAnsweredBelowNotInPlace() {
+        Activity click = Activities.personal(null);
+        click.setReplyToId("summary-card");
+        click.setValue(Map.of("verb", "open", "text", "560403 403"));
+        turn(click);
+
+        assertThat(adapter.updated).as("the summary stays").isEmpty();
+        assertThat(adapter.messages()).singleElement()
+                .satisfies(a -> assertThat(cards(a).get(0).toString()).contains("560403"));
+    }
+
+    @Test
     void executeActionWithAnUnknownVerbExplainsInsteadOfFailing() {
         turn(Activities.invoke("adaptiveCard/action", Map.of("action",
                 Map.of("type", "Action.Execute", "verb", "frobnicate", "data", Map.of()))));
