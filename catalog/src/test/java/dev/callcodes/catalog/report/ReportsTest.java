@@ -2,6 +2,7 @@ package dev.callcodes.catalog.report;
 
 import dev.callcodes.catalog.Originator;
 import dev.callcodes.catalog.TestCatalog;
+import dev.callcodes.catalog.explain.Answer;
 import dev.callcodes.catalog.explanation.CallCodes;
 import dev.callcodes.catalog.explanation.Explanation;
 import dev.callcodes.catalog.intake.ReadingBudget;
@@ -297,6 +298,112 @@ class ReportsTest {
         assertThat(s.bySbc()).hasSize(4);
         assertThat(s.first()).isAfterOrEqualTo(Instant.parse("2024-05-01T00:00:00Z"));
         assertThat(s.last()).isBefore(Instant.parse("2024-06-01T00:00:00Z"));
+    }
+
+    @Test
+    void aColumnOfMicrosoftCodesThatNoHeaderNamesIsReadWithANote() throws IOException {
+        ReportSummary s = summarize(new StringReader("""
+                Start time,Final SIP code,Subcode Microsoft (translated),SBC
+                2024-05-03T14:22:10Z,403,510559,sbc1.contoso.com
+                2024-05-03T14:25:10Z,403,510559,sbc1.contoso.com
+                2024-05-03T14:27:10Z,486,560486,sbc2.contoso.com
+                """));
+
+        assertThat(s.pairs()).extracting(ReportSummary.PairCount::microsoftCode).containsExactly("510559", "560486");
+        assertThat(s.notes()).singleElement().asString().contains("Column 3", "Subcode Microsoft (translated)",
+                "holds Microsoft codes");
+    }
+
+    @Test
+    void datesAreReadDayFirstWhenTheDataOrTheHeadersLanguageSaysSoAndANoteSaysHow() throws IOException {
+        ReportSummary proven = summarize(new StringReader("""
+                Hora de inicio;Código SIP final;Subcódigo final de Microsoft
+                13/05/2024 10:00:00;403;510559
+                03/05/2024 09:00:00;403;510559
+                """));
+        assertThat(proven.first()).isEqualTo(Instant.parse("2024-05-03T09:00:00Z"));
+        assertThat(proven.last()).isEqualTo(Instant.parse("2024-05-13T10:00:00Z"));
+        assertThat(proven.notes()).anyMatch(n -> n.contains("03/05/2024 09:00:00") && n.contains("day first"));
+
+        ReportSummary byLanguage = summarize(new StringReader("""
+                Heure de début;Code SIP final;Sous-code Microsoft final
+                03/05/2024 09:00:00;403;510559
+                04/05/2024 09:00:00;403;510559
+                """));
+        assertThat(byLanguage.first()).isEqualTo(Instant.parse("2024-05-03T09:00:00Z"));
+        assertThat(byLanguage.notes()).anyMatch(n -> n.contains("day first, as French exports write them"));
+
+        ReportSummary english = summarize(new StringReader("""
+                Start time,Final SIP code,Final Microsoft subcode
+                03/05/2024 09:00:00,403,510559
+                03/06/2024 09:00:00,403,510559
+                """));
+        assertThat(english.first()).isEqualTo(Instant.parse("2024-03-05T09:00:00Z"));
+        assertThat(english.notes()).anyMatch(n -> n.contains("month first"));
+    }
+
+    @Test
+    void outcomesAreClassifiedOnce() throws IOException {
+        ReportSummary s = summarize(new StringReader("""
+                Method,Final SIP code,Final Microsoft subcode
+                INVITE,403,510559
+                INVITE,487,540200
+                OPTIONS,200,
+                INVITE,183,
+                INVITE,0,560000
+                INVITE,200,540000
+                """));
+
+        assertThat(s.rowsRead()).isEqualTo(6);
+        assertThat(s.failedCalls()).isEqualTo(1);
+        assertThat(s.answeredElsewhere()).as("540200: answered by another endpoint").isEqualTo(1);
+        assertThat(s.notCalls()).as("an OPTIONS ping").isEqualTo(1);
+        assertThat(s.rowsWithoutCodes()).as("183 is provisional: no final code").isEqualTo(1);
+        assertThat(s.succeededCalls()).isEqualTo(2);
+        assertThat(s.pairs()).extracting(ReportSummary.PairCount::microsoftCode).containsExactly("510559");
+    }
+
+    @Test
+    void aMarkdownTableIsAReportAndItsSeparatorRowIsLayout() {
+        Explanation e = CODES.explain("""
+                | SIP code | Microsoft code | Phrase |
+                | --- | :---: | --- |
+                | 403 | 510559 | Get Outbound routing - No viable path (Forbidden) |
+                | 503 | 560503 | Service unavailable. SBC undergoing maintenance or temporarily overloaded |
+                """);
+
+        assertThat(e.report()).hasValueSatisfying(s -> {
+            assertThat(s.rowsRead()).isEqualTo(2);
+            assertThat(s.unreadableRows()).isZero();
+            assertThat(s.failedCalls()).isEqualTo(2);
+        });
+        assertThat(e.answers()).extracting(Answer::microsoftCode).containsExactlyInAnyOrder("510559", "560503");
+    }
+
+    @Test
+    void aSipCodeWithoutAMicrosoftCodeIsLabelledWithItsOwnReasonPhrase() throws IOException {
+        ReportSummary s = summarize(new StringReader("""
+                Final SIP code,Final Microsoft subcode
+                500,
+                500,
+                """));
+
+        assertThat(s.pairs()).singleElement().satisfies(p -> assertThat(p.phrase()).isEqualTo("Server Internal Error"));
+    }
+
+    @Test
+    void twoMicrosoftCodesInOneCellAreCountedOnceWithANote() throws IOException {
+        ReportSummary s = summarize(new StringReader("""
+                | Code | Sub-code | Termination reason |
+                | :--- | :------  | :--- |
+                | 200  | 540000/560000 | Call ended by the PSTN User. |
+                | 408  | 8537 | Keep Alive timeout, cleaned up inactive call. |
+                """));
+
+        assertThat(s.rowsRead()).isEqualTo(2);
+        assertThat(s.succeededCalls()).isEqualTo(1);
+        assertThat(s.unreadableRows()).isZero();
+        assertThat(s.notes()).singleElement().asString().contains("540000/560000", "counted once, as 540000");
     }
 
     private static ReportSummary summarize(Reader in) throws IOException {
