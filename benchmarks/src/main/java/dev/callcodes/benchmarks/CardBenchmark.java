@@ -4,7 +4,7 @@ import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.cards.Card;
 import dev.callcodes.catalog.Catalog;
 import dev.callcodes.catalog.explain.Answer;
-import dev.callcodes.catalog.explain.Explainer;
+import dev.callcodes.catalog.explanation.CallCodes;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -32,23 +32,17 @@ import java.util.concurrent.TimeUnit;
 public class CardBenchmark {
 
     private AnswerCards cards;
-    private Explainer explainer;
     private Answer typical;
     private Answer largest;
     private List<Answer> report;
 
     @Setup
     public void setUp() {
-        Catalog catalog = Catalog.loadEmbedded();
-        explainer = new Explainer(catalog);
+        CallCodes codes = CallCodes.of(Catalog.loadEmbedded());
         cards = new AnswerCards();
-        typical = explainer.explain("what is 510559 403").get(0);
-        largest = explainer.explain("569002 504").get(0);
-        StringBuilder paste = new StringBuilder("Final SIP code\tFinal Microsoft subcode\n");
-        for (int i = 0; i < 40; i++) {
-            paste.append(i % 2 == 0 ? "403\t510559\n" : "504\t56900" + (2 + i % 7) + "\n");
-        }
-        report = explainer.explain(paste.toString());
+        typical = codes.explain("what is 510559 403").answers().get(0);
+        largest = codes.explain("569002 504").answers().get(0);
+        report = codes.explain(ExplainBenchmark.paste(40)).answers();
     }
 
     /** A typical answer card: one entry, five steps (510559 / SIP 403). */
@@ -69,9 +63,4 @@ public class CardBenchmark {
         return cards.summary(report);
     }
 
-    /** Parsing and explaining a chat question, without the card. */
-    @Benchmark
-    public List<Answer> explainQuestion() {
-        return explainer.explain("what is 510559 403");
-    }
 }

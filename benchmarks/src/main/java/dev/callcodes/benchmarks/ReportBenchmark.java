@@ -1,9 +1,8 @@
 package dev.callcodes.benchmarks;
 
-import dev.callcodes.catalog.Catalog;
-import dev.callcodes.catalog.explain.Explainer;
+import dev.callcodes.catalog.explanation.CallCodes;
+import dev.callcodes.catalog.intake.ReadingBudget;
 import dev.callcodes.catalog.report.ReportSummary;
-import dev.callcodes.catalog.report.Reports;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -40,12 +39,12 @@ public class ReportBenchmark {
     @Param({"100000"})
     int rows;
 
-    private Reports reports;
+    private CallCodes codes;
     private Path export;
 
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        reports = new Reports(new Explainer(Catalog.loadEmbedded()));
+        codes = CallCodes.embedded();
         export = ReportHarness.writeExport(rows);
     }
 
@@ -57,7 +56,7 @@ public class ReportBenchmark {
     @Benchmark
     public ReportSummary summarizeExport() throws IOException {
         try (Reader in = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
-            return reports.summarize(in);
+            return codes.explainReport(in, ReadingBudget.unlimited()).report().orElseThrow();
         }
     }
 }

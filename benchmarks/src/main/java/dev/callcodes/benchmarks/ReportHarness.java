@@ -1,9 +1,8 @@
 package dev.callcodes.benchmarks;
 
-import dev.callcodes.catalog.Catalog;
-import dev.callcodes.catalog.explain.Explainer;
+import dev.callcodes.catalog.explanation.CallCodes;
+import dev.callcodes.catalog.intake.ReadingBudget;
 import dev.callcodes.catalog.report.ReportSummary;
-import dev.callcodes.catalog.report.Reports;
 import dev.callcodes.catalog.report.SyntheticExport;
 
 import java.io.IOException;
@@ -35,14 +34,14 @@ public final class ReportHarness {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path export = writeExport(rows);
         try {
-            Reports reports = new Reports(new Explainer(Catalog.loadEmbedded()));
+            CallCodes codes = CallCodes.embedded();
             resetPeaks();
             long[] millis = new long[RUNS];
             ReportSummary summary = null;
             for (int run = 0; run < RUNS; run++) {
                 long started = System.nanoTime();
                 try (Reader in = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
-                    summary = reports.summarize(in);
+                    summary = codes.explainReport(in, ReadingBudget.unlimited()).report().orElseThrow();
                 }
                 millis[run] = (System.nanoTime() - started) / 1_000_000;
             }

@@ -5,9 +5,7 @@ import dev.callcodes.bot.chat.ChatRoutes;
 import dev.callcodes.bot.chat.CodeQueries;
 import dev.callcodes.bot.chat.Failures;
 import dev.callcodes.cards.AnswerCards;
-import dev.callcodes.catalog.Catalog;
-import dev.callcodes.catalog.explain.Explainer;
-import dev.callcodes.catalog.report.Reports;
+import dev.callcodes.catalog.explanation.CallCodes;
 import dev.callcodes.catalog.search.CatalogSearch;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
@@ -26,19 +24,15 @@ class CatalogConfiguration {
         return BotSettings.from(environment::getProperty);
     }
 
+    /** The catalog, the intake, the explainer and search, built once as the command line and the tests build them. */
     @Bean
-    Catalog catalog() {
-        return Catalog.loadEmbedded();
+    CallCodes callCodes() {
+        return CallCodes.embedded();
     }
 
     @Bean
-    Explainer explainer(Catalog catalog) {
-        return new Explainer(catalog);
-    }
-
-    @Bean
-    CatalogSearch catalogSearch(Catalog catalog) {
-        return new CatalogSearch(catalog);
+    CatalogSearch catalogSearch(CallCodes codes) {
+        return codes.search();
     }
 
     @Bean
@@ -47,18 +41,13 @@ class CatalogConfiguration {
     }
 
     @Bean
-    Reports reports(Explainer explainer) {
-        return new Reports(explainer);
+    ChatRoutes chatRoutes(CallCodes codes, AnswerCards cards) {
+        return ChatRoutes.standard(codes, cards);
     }
 
     @Bean
-    ChatRoutes chatRoutes(Reports reports, CatalogSearch search, AnswerCards cards) {
-        return ChatRoutes.standard(reports, search, cards);
-    }
-
-    @Bean
-    CodeQueries codeQueries(Explainer explainer, CatalogSearch search) {
-        return new CodeQueries(explainer, search);
+    CodeQueries codeQueries(CallCodes codes) {
+        return new CodeQueries(codes);
     }
 
     @Bean

@@ -4,20 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.callcodes.catalog.explain.Answer;
 import dev.callcodes.catalog.explain.Match;
 import dev.callcodes.catalog.report.ReportSummary;
-import dev.callcodes.catalog.report.Reports;
+import dev.callcodes.catalog.explanation.Explanation;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * Chooses and fills the cards for a set of answers, the way the bot answers: nothing found, the help card; one to ten
- * references, one card each; more, or a pasted report (several pairs, some repeated), one summary card whose rows
- * open each pair. Thread-safe.
+ * Fills the cards for an explanation, by the kind of reply it makes ({@link dev.callcodes.catalog.explanation.ReplyKind},
+ * decided once in the catalog): help, one answer card per reference, a summary card whose rows open each pair below
+ * it, or a report's summary card. Thread-safe.
  */
 public final class AnswerCards {
 
-    /** Teams shows at most 10 cards in a carousel. */
-    public static final int MAX_CARDS = 10;
     /** Notifications and chat lists show about one line. */
     static final int SUMMARY_LENGTH = 120;
 
@@ -37,36 +35,24 @@ public final class AnswerCards {
 
     private final CardTemplates templates = new CardTemplates();
 
-    /** The cards the bot sends for these answers. */
-    public List<Card> forAnswers(List<Answer> answers) {
-        if (answers.isEmpty()) {
-            return List.of(help("I found no call codes in that message."));
-        }
-        if (answers.size() > MAX_CARDS || isReport(answers)) {
-            return List.of(summary(answers));
-        }
-        return answers.stream().map(this::forAnswer).toList();
+    /** The cards for an explanation, by the kind of reply it makes; a report's summary says it is "Pasted report". */
+    public List<Card> forExplanation(Explanation explanation) {
+        return forExplanation(explanation, "Pasted report");
     }
 
-    /**
-     * The cards for an explanation: a report of two or more rows gets the report summary; anything else, the cards
-     * for its answers.
-     */
-    public List<Card> forExplanation(Reports.Explanation explanation) {
-        return explanation.summary()
-                .filter(s -> s.rowsRead() + s.unreadableRows() > 1)
-                .map(s -> List.of(report(s, "Pasted report")))
-                .orElseGet(() -> forAnswers(explanation.answers()));
+    /** The cards for an explanation; {@code source} names a report (a file name, "Pasted report"). */
+    public List<Card> forExplanation(Explanation explanation, String source) {
+        return switch (explanation.kind()) {
+            case HELP -> List.of(help("I found no call codes in that message."));
+            case ANSWER, CAROUSEL -> explanation.answers().stream().map(this::forAnswer).toList();
+            case SUMMARY -> List.of(summary(explanation.answers()));
+            case REPORT -> List.of(report(explanation.report().orElseThrow(), source));
+        };
     }
 
     /** The summary card of a report; {@code source} says where it came from (a file name, "Pasted report"). */
     public Card report(ReportSummary summary, String source) {
         return card(CardTemplates.SUMMARY, CardData.report(summary, source));
-    }
-
-    /** Several pairs, some seen more than once: rows pasted from a report, where the counts are the news. */
-    static boolean isReport(List<Answer> answers) {
-        return answers.size() > 1 && answers.stream().anyMatch(a -> a.occurrences() > 1);
     }
 
     /** The card for one answer: the answer card, the SIP-code card, or the card for codes not in the catalog. */
@@ -80,6 +66,9 @@ public final class AnswerCards {
     }
 
     static Filled fill(Answer answer) {
+        if (answer.match() == Match.RULE) {
+            return new Filled(CardTemplates.SIP_CODE, CardData.rule(answer));
+        }
         if (answer.match() == Match.SIP_CODE && answer.sip() != null) {
             return new Filled(CardTemplates.SIP_CODE, CardData.sipCode(answer, answer.sip()));
         }

@@ -8,7 +8,9 @@ import dev.callcodes.catalog.CodeLabels;
 import dev.callcodes.catalog.Originator;
 import dev.callcodes.catalog.SipCodeInfo;
 import dev.callcodes.catalog.explain.Answer;
+import dev.callcodes.catalog.explain.CodeRule;
 import dev.callcodes.catalog.explain.Match;
+import dev.callcodes.catalog.intake.QueryText;
 import dev.callcodes.catalog.report.ReportSummary;
 
 import java.util.ArrayList;
@@ -50,6 +52,7 @@ final class CardData {
         ArrayNode variants = data.putArray("variants");
         others.forEach(e -> variants.add(entry(e, a.sipCode())));
         data.put("hasRelated", !primary.related().isEmpty());
+        q850(data, a);
         data.put("fallbackText", fallback(data.get("title").asText(), primary.phrase(), a.originator(), primary.summary()));
         data.put("speak", spoken(data.get("title").asText() + ". " + Labels.originatorBadge(a.originator()) + ". " + primary.summary()));
         return data;
@@ -76,12 +79,13 @@ final class CardData {
             row.put("pair", pair(e.microsoftCode(), info.code()));
             row.put("phrase", e.phrase());
             row.put("familyLabel", Labels.family(e.family()));
-            row.put("query", e.microsoftCode() != null ? e.microsoftCode() + " " + info.code() : "SIP " + info.code());
+            row.put("query", QueryText.of(e.microsoftCode(), info.code()));
         }
         int more = entries.size() - codes.size();
         data.put("hasMore", more > 0);
         data.put("moreText", "and " + more + " more: search for the words of your error to narrow them down.");
         data.set("sources", sources(info.sources()));
+        q850(data, a);
         data.put("fallbackText", title + ". " + info.meaning());
         data.put("speak", spoken(title + ". " + info.meaning()));
         return data;
@@ -89,7 +93,8 @@ final class CardData {
 
     static ObjectNode unlisted(Answer a) {
         String title = a.microsoftCode() != null || a.sipCode() != null ? pair(a.microsoftCode(), a.sipCode())
-                : "\u201C" + a.phrase() + "\u201D";
+                : a.phrase() != null ? "\u201C" + a.phrase() + "\u201D"
+                : "Q.850 cause " + a.q850Cause() + (a.q850() == null ? "" : " " + a.q850().name());
         ObjectNode data = header(a, title, "");
         data.put("matchLabel", a.match().label());
         data.put("hasNotes", !a.notes().isEmpty());
@@ -166,6 +171,12 @@ final class CardData {
         facts.add(Map.entry("Calls read", number(s.rowsRead())));
         facts.add(Map.entry("Failed", number(s.failedCalls()) + " (" + percent(s.failedCalls(), s.rowsRead()) + ")"));
         facts.add(Map.entry("Ended normally", number(s.succeededCalls())));
+        if (s.answeredElsewhere() > 0) {
+            facts.add(Map.entry("Answered elsewhere (540200)", number(s.answeredElsewhere())));
+        }
+        if (s.notCalls() > 0) {
+            facts.add(Map.entry("Not calls (OPTIONS and the like)", number(s.notCalls())));
+        }
         if (s.rowsWithoutCodes() > 0) {
             facts.add(Map.entry("Without codes", number(s.rowsWithoutCodes())));
         }
@@ -207,6 +218,7 @@ final class CardData {
         groups(data, "hasFqdns", "fqdns", s.bySbc());
         groups(data, "hasCallTypes", "callTypes", s.byCallType());
         ArrayNode notes = data.putArray("notes");
+        s.notes().forEach(note -> notes.addObject().put("text", note));
         if (s.morePages() > 0) {
             notes.addObject().put("text", "Graph says more records follow this page (@odata.nextLink): fetch the next "
                     + "pages to cover the whole period.");
@@ -297,7 +309,8 @@ final class CardData {
         ArrayNode related = node.putArray("related");
         for (String code : e.related()) {
             boolean sip = code.length() == 3;
-            related.addObject().put("label", sip ? "SIP " + code : code).put("query", sip ? "SIP " + code : code);
+            related.addObject().put("label", sip ? "SIP " + code : code)
+                    .put("query", sip ? QueryText.of(null, Integer.valueOf(code)) : QueryText.of(code, null));
         }
         return node;
     }
@@ -331,23 +344,58 @@ final class CardData {
         return a.phrase() == null ? "" : a.phrase();
     }
 
-    /** What to send to explain this answer again (a card button, a summary row). */
+    /** What to send to explain this answer again (a card button, a summary row): the one query writer's text. */
     static String query(Answer a) {
         return query(a.microsoftCode(), a.sipCode(), a.phrase());
     }
 
-    /** Labelled, so that one-digit Microsoft codes and SIP 0 are read back as codes. */
     static String query(String microsoftCode, Integer sipCode, String phrase) {
-        if (microsoftCode != null && sipCode != null) {
-            return "Final SIP code: " + sipCode + ", Final Microsoft subcode: " + microsoftCode;
+        if (microsoftCode == null && sipCode == null) {
+            return phrase == null ? "" : phrase;
         }
-        if (microsoftCode != null) {
-            return "Final Microsoft subcode: " + microsoftCode;
+        return QueryText.of(microsoftCode, sipCode);
+    }
+
+    /** The Q.850 cause beside the SIP code, when the trace or event gave one. */
+    private static void q850(ObjectNode data, Answer a) {
+        data.put("hasQ850", a.q850Cause() != null);
+        data.put("q850Text", a.q850Cause() == null ? "" : a.q850Cause()
+                + (a.q850() == null ? " (not in the catalog)" : " " + a.q850().name()));
+    }
+
+    /** A family of codes named as such: what the rule says, and the catalog's codes in the family to pick from. */
+    static ObjectNode rule(Answer a) {
+        CodeRule rule = a.rule();
+        ObjectNode data = NODES.objectNode();
+        boolean sipClass = rule.kind() == CodeRule.Kind.SIP_CLASS;
+        String title = sipClass ? "SIP " + rule.written() + " responses" : "Microsoft codes " + rule.written();
+        data.put("title", title);
+        data.put("registration", sipClass ? "A class of SIP responses (RFC 3261)"
+                : "A family of Microsoft codes, by their first digits");
+        data.put("meaning", rule.summary());
+        data.put("inTeams", a.notes().size() > 1 ? a.notes().get(1) : "");
+        data.put("whoSentIt", Labels.originatorBadge(a.originator()) + ". " + Labels.originatorHint(a.originator()));
+        data.put("hasCodes", !a.entries().isEmpty());
+        data.put("codesTitle", "Codes in this family in the catalog (" + rule.codesInCatalog() + ")");
+        ArrayNode codes = data.putArray("codes");
+        for (CatalogEntry e : a.entries()) {
+            Integer sip = e.sipCodeFor(null);
+            ObjectNode row = codes.addObject();
+            row.put("code", e.microsoftCode());
+            row.put("pair", pair(e.microsoftCode(), sip));
+            row.put("phrase", e.phrase());
+            row.put("familyLabel", Labels.family(e.family()));
+            row.put("query", QueryText.of(e.microsoftCode(), sip));
         }
-        if (sipCode != null) {
-            return "SIP " + sipCode;
-        }
-        return phrase == null ? "" : phrase;
+        int more = rule.codesInCatalog() - codes.size();
+        data.put("hasMore", more > 0);
+        data.put("moreText", "and " + more + " more: send one of them, or search for the words of your error.");
+        data.set("sources", sources(rule.sources()));
+        data.put("hasQ850", false);
+        data.put("q850Text", "");
+        data.put("fallbackText", title + ". " + rule.summary());
+        data.put("speak", spoken(title + ". " + rule.summary()));
+        return data;
     }
 
     private static String fallback(String title, String phrase, Originator originator, String text) {

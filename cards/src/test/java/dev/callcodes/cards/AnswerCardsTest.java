@@ -17,7 +17,7 @@ class AnswerCardsTest {
     static final int TEAMS_CARD_LIMIT = 28 * 1024;
 
     private static List<Card> cardsFor(String text) {
-        return CARDS.forAnswers(CardCases.EXPLAINER.explain(text));
+        return CARDS.forExplanation(CardCases.CODES.explain(text));
     }
 
     @Test
@@ -43,16 +43,17 @@ class AnswerCardsTest {
     void twoToTenReferencesGiveOneCardEachAndMoreGiveASummary() {
         assertThat(cardsFor("510559 403\nSIP 488\n560999")).extracting(Card::template)
                 .containsExactly("answer", "sip-code", "unlisted");
-        List<Card> summary = CARDS.forAnswers(CardCases.EXPLAINER.explain(CardCases.report()));
+        List<Card> summary = CARDS.forExplanation(CardCases.CODES.explain(CardCases.report()));
         assertThat(summary).singleElement().extracting(Card::template).isEqualTo("summary");
         String json = summary.get(0).content().toString();
         assertThat(json).contains("18 codes in what you sent", "3\u00D7", "569008 / SIP 504");
     }
 
     @Test
-    void aShortReportWithRepeatedPairsIsSummarisedButOnePairRepeatedIsNot() {
-        assertThat(cardsFor("510559 403\n569008 504\n510559 403")).extracting(Card::template)
-                .containsExactly("summary");
+    void repeatedPairsAmongFewReferencesStayCardsWithTheirCounts() {
+        List<Card> cards = cardsFor("510559 403\n569008 504\n510559 403");
+        assertThat(cards).extracting(Card::template).containsExactly("answer", "answer");
+        assertThat(cards.get(0).content().toString()).contains("2 times in what you sent");
         assertThat(cardsFor("510559 403\n510559 403")).extracting(Card::template).containsExactly("answer");
     }
 
@@ -86,7 +87,7 @@ class AnswerCardsTest {
 
     @Test
     void previewIsCompact() {
-        Answer answer = CardCases.EXPLAINER.explain("560403 403").get(0);
+        Answer answer = CardCases.answers("560403 403").get(0);
         Card preview = CARDS.preview(answer);
         assertThat(size(preview.content())).isLessThan(1024);
         assertThat(preview.content().toString()).contains("560403 / SIP 403", "Forbidden; Call rejected");

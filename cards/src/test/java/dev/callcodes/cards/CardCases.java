@@ -8,9 +8,10 @@ import dev.callcodes.catalog.Catalog;
 import dev.callcodes.catalog.CatalogEntry;
 import dev.callcodes.catalog.SipCodeInfo;
 import dev.callcodes.catalog.explain.Answer;
-import dev.callcodes.catalog.explain.Explainer;
+import dev.callcodes.catalog.explanation.CallCodes;
+import dev.callcodes.catalog.intake.QueryText;
+import dev.callcodes.catalog.intake.ReadingBudget;
 import dev.callcodes.catalog.report.ReportSummary;
-import dev.callcodes.catalog.report.Reports;
 import dev.callcodes.catalog.report.SyntheticExport;
 
 import java.io.IOException;
@@ -46,50 +47,49 @@ final class CardCases {
     }
 
     static final Catalog CATALOG = Catalog.loadEmbedded();
-    static final Explainer EXPLAINER = new Explainer(CATALOG);
+    static final CallCodes CODES = CallCodes.of(CATALOG);
 
     private CardCases() {
     }
 
-    /** A query that explains this entry exactly (labelled, so 1-digit codes and SIP 0 work too). */
+    /** The query the cards themselves write for this entry: the one writer, which reads back to the pair. */
     static String queryFor(CatalogEntry e) {
-        if (e.microsoftCode() != null && !e.sipCodes().isEmpty()) {
-            return "Final SIP code: " + e.sipCodes().get(0) + ", Final Microsoft subcode: " + e.microsoftCode();
-        }
-        if (e.microsoftCode() != null) {
-            return "Final Microsoft subcode: " + e.microsoftCode();
-        }
-        return "Final SIP code: " + e.sipCodes().get(0);
+        return QueryText.of(e.microsoftCode(), e.sipCodes().isEmpty() ? null : e.sipCodes().get(0));
+    }
+
+    /** The answers for a text, as every surface gets them. */
+    static List<Answer> answers(String text) {
+        return CODES.explain(text).answers();
     }
 
     /** Every card the product makes for the catalog: one per entry, one per SIP code, and the other kinds. */
     static List<Case> productCases() {
         List<Case> cases = new ArrayList<>();
         for (CatalogEntry e : CATALOG.entries()) {
-            cases.add(productCase("entry:" + e.id(), EXPLAINER.explain(queryFor(e)).get(0)));
+            cases.add(productCase("entry:" + e.id(), answers(queryFor(e)).get(0)));
         }
         for (SipCodeInfo info : CATALOG.sipCodes()) {
-            Answer answer = EXPLAINER.explain("Final SIP code: " + info.code()).get(0);
+            Answer answer = answers("Final SIP code: " + info.code()).get(0);
             cases.add(new Case("sip:" + info.code(), CardTemplates.SIP_CODE, CardData.sipCode(answer, info), true));
         }
         for (String text : List.of("560999", "560499 499", "599999 500", "Final SIP code: 455", "12345 403")) {
-            cases.add(productCase("unlisted:" + text, EXPLAINER.explain(text).get(0)));
+            cases.add(productCase("unlisted:" + text, answers(text).get(0)));
         }
         for (int i = 0; i < HOSTILE.size(); i++) {
             String text = "Final SIP code: 403, Final Microsoft subcode: 510559, Final SIP phrase: " + HOSTILE.get(i).replace('\n', ' ');
-            cases.add(productCase("user-phrase-with-codes:" + i, EXPLAINER.explain(text).get(0)));
-            List<Answer> phraseOnly = EXPLAINER.explain("Final SIP phrase: \"" + HOSTILE.get(i).replace('\n', ' ').replace('"', '\'') + "\"");
+            cases.add(productCase("user-phrase-with-codes:" + i, answers(text).get(0)));
+            List<Answer> phraseOnly = answers("Final SIP phrase: \"" + HOSTILE.get(i).replace('\n', ' ').replace('"', '\'') + "\"");
             if (!phraseOnly.isEmpty()) {
                 cases.add(productCase("user-phrase-alone:" + i, phraseOnly.get(0)));
                 cases.add(new Case("preview-user-phrase:" + i, CardTemplates.PREVIEW, CardData.preview(phraseOnly.get(0)), true));
             }
         }
-        cases.add(new Case("summary:report", CardTemplates.SUMMARY, CardData.summary(EXPLAINER.explain(report())), true));
+        cases.add(new Case("summary:report", CardTemplates.SUMMARY, CardData.summary(answers(report())), true));
         cases.add(new Case("summary:export", CardTemplates.SUMMARY, CardData.report(export(), "export.csv"), true));
         cases.add(new Case("help:welcome", CardTemplates.HELP,
                 CardData.help("Hi, I'm CallCodes.", AnswerCards.EXAMPLES, AnswerCards.COMMANDS), true));
-        cases.add(new Case("preview:510559", CardTemplates.PREVIEW, CardData.preview(EXPLAINER.explain("510559 403").get(0)), true));
-        cases.add(new Case("preview:sip", CardTemplates.PREVIEW, CardData.preview(EXPLAINER.explain("SIP 486").get(0)), true));
+        cases.add(new Case("preview:510559", CardTemplates.PREVIEW, CardData.preview(answers("510559 403").get(0)), true));
+        cases.add(new Case("preview:sip", CardTemplates.PREVIEW, CardData.preview(answers("SIP 486").get(0)), true));
         return cases;
     }
 
@@ -101,12 +101,12 @@ final class CardCases {
     /** One typical data set per template, the seed of the synthetic variants. */
     static Map<String, JsonNode> typical() {
         Map<String, JsonNode> typical = new LinkedHashMap<>();
-        typical.put(CardTemplates.ANSWER, CardData.answer(EXPLAINER.explain("569002 504").get(0)));
-        typical.put(CardTemplates.SIP_CODE, CardData.sipCode(EXPLAINER.explain("SIP 488").get(0), CATALOG.sipCode(488).orElseThrow()));
-        typical.put(CardTemplates.UNLISTED, CardData.unlisted(EXPLAINER.explain("560499 499").get(0)));
+        typical.put(CardTemplates.ANSWER, CardData.answer(answers("569002 504").get(0)));
+        typical.put(CardTemplates.SIP_CODE, CardData.sipCode(answers("SIP 488").get(0), CATALOG.sipCode(488).orElseThrow()));
+        typical.put(CardTemplates.UNLISTED, CardData.unlisted(answers("560499 499").get(0)));
         typical.put(CardTemplates.SUMMARY, CardData.report(export(), "DirectRoutingReport.csv"));
         typical.put(CardTemplates.HELP, CardData.help("Hi, I'm CallCodes.", AnswerCards.EXAMPLES, AnswerCards.COMMANDS));
-        typical.put(CardTemplates.PREVIEW, CardData.preview(EXPLAINER.explain("560403 403").get(0)));
+        typical.put(CardTemplates.PREVIEW, CardData.preview(answers("560403 403").get(0)));
         return typical;
     }
 
@@ -130,21 +130,21 @@ final class CardCases {
             StringWriter text = new StringWriter();
             SyntheticExport.write(text, 5_000, 7);
             text.write("Exported from the Teams admin center\n");
-            return new Reports(EXPLAINER).summarize(new StringReader(text.toString()));
+            return CODES.explain(new StringReader(text.toString()), ReadingBudget.unlimited()).report().orElseThrow();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Twelve distinct pairs, some repeated: the summary card's shape. */
+    /** More distinct pairs than a carousel holds, some repeated, one per line: the summary card's shape. */
     static String report() {
-        StringBuilder text = new StringBuilder("Final SIP code\tFinal Microsoft subcode\n");
+        StringBuilder text = new StringBuilder();
         String[][] rows = {{"403", "510559"}, {"403", "510559"}, {"403", "560403"}, {"504", "569008"}, {"504", "569008"},
                 {"504", "569008"}, {"408", "560408"}, {"480", "10037"}, {"404", "511404"}, {"488", "531000"},
                 {"503", "560503"}, {"486", "560486"}, {"487", "540200"}, {"500", "599999"}, {"403", "510562"},
                 {"410", "531004"}, {"420", "560420"}, {"422", "540422"}};
         for (String[] row : rows) {
-            text.append(row[0]).append('\t').append(row[1]).append('\n');
+            text.append(row[1]).append(' ').append(row[0]).append('\n');
         }
         return text.toString();
     }

@@ -2,7 +2,7 @@ package dev.callcodes.cards;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.callcodes.catalog.report.Reports;
+import dev.callcodes.catalog.intake.ReadingBudget;
 import dev.callcodes.catalog.report.SyntheticExport;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,15 +41,15 @@ class RenderedScreenshotsTest {
         ObjectMapper json = new ObjectMapper();
         ArrayNode list = json.createArrayNode();
         showcase.forEach((name, text) -> list.addObject().put("name", name)
-                .set("card", cards.forAnswers(CardCases.EXPLAINER.explain(text)).get(0).content()));
+                .set("card", cards.forExplanation(CardCases.CODES.explain(text)).get(0).content()));
         list.addObject().put("name", "preview")
-                .set("card", cards.preview(CardCases.EXPLAINER.explain("560403 403").get(0)).content());
-        list.addObject().put("name", "hostile-user-text").set("card", cards.forAnswers(CardCases.EXPLAINER.explain(
+                .set("card", cards.preview(CardCases.answers("560403 403").get(0)).content());
+        list.addObject().put("name", "hostile-user-text").set("card", cards.forExplanation(CardCases.CODES.explain(
                 "Final SIP phrase: \"" + CardCases.HOSTILE.get(4).replace('\n', ' ') + " " + CardCases.HOSTILE.get(5) + "\"")).get(0).content());
         StringWriter export = new StringWriter();
         SyntheticExport.write(export, 10_000, 42);
         list.addObject().put("name", "report-10000-rows").set("card", cards.report(
-                new Reports(CardCases.EXPLAINER).summarize(new StringReader(export.toString())),
+                CardCases.CODES.explain(new StringReader(export.toString()), ReadingBudget.unlimited()).report().orElseThrow(),
                 "DirectRoutingReport.csv").content());
         Files.createDirectories(OUT);
         Path cardsFile = OUT.resolve("cards.json");

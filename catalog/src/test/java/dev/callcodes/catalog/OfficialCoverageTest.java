@@ -1,7 +1,7 @@
 package dev.callcodes.catalog;
 
 import dev.callcodes.catalog.explain.Answer;
-import dev.callcodes.catalog.explain.Explainer;
+import dev.callcodes.catalog.explanation.CallCodes;
 import dev.callcodes.catalog.explain.Match;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ class OfficialCoverageTest {
     private static final int OFFICIAL_ROWS = 399 + 18;
 
     private final Catalog catalog = TestCatalog.get();
-    private final Explainer explainer = new Explainer(catalog);
+    private final CallCodes codes = TestCatalog.codes();
 
     record OfficialRow(int line, String family, List<String> microsoftCodes, List<Integer> sipCodes, String phrase) {
         @Override
@@ -84,7 +84,7 @@ class OfficialCoverageTest {
     }
 
     private void check(List<String> problems, OfficialRow row, String text, String ms, int sip) {
-        List<Answer> answers = explainer.explain(text);
+        List<Answer> answers = codes.explain(text).answers();
         if (answers.size() != 1) {
             problems.add(row + ": '" + text + "' gave " + answers.size() + " answers");
             return;

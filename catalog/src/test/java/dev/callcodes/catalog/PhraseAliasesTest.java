@@ -1,7 +1,6 @@
 package dev.callcodes.catalog;
 
 import dev.callcodes.catalog.explain.Answer;
-import dev.callcodes.catalog.explain.Explainer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ class PhraseAliasesTest {
         assertThat(entry.phrase()).isEqualTo("Callee couldn't be reached.");
         assertThat(catalog.byPhrase("Callee could not be reached.")).contains(entry);
 
-        List<Answer> answers = new Explainer(catalog).explain("Callee could not be reached.");
+        List<Answer> answers = TestCatalog.codes().explain("Callee could not be reached.").answers();
         assertThat(answers).hasSize(1);
         assertThat(answers.get(0).entries()).contains(entry);
     }

@@ -4,8 +4,7 @@ import dev.callcodes.bot.chat.ChatRoutes;
 import dev.callcodes.bot.teams.ComposeExtensionCommands;
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.catalog.Catalog;
-import dev.callcodes.catalog.explain.Explainer;
-import dev.callcodes.catalog.search.CatalogSearch;
+import dev.callcodes.catalog.explanation.CallCodes;
 
 import java.util.List;
 
@@ -18,7 +17,7 @@ record BotSurface(List<Command> commands, String searchCommand, String searchPar
     /** Read from the bot itself: its route table, built as the app builds it, and its extension's command ids. */
     static BotSurface ofTheBot() {
         Catalog catalog = Catalog.loadEmbedded();
-        ChatRoutes routes = ChatRoutes.standard(new Explainer(catalog), new CatalogSearch(catalog), new AnswerCards());
+        ChatRoutes routes = ChatRoutes.standard(CallCodes.of(catalog), new AnswerCards());
         return new BotSurface(
                 routes.commands().stream().map(c -> new Command(c.name(), c.description())).toList(),
                 ComposeExtensionCommands.SEARCH,

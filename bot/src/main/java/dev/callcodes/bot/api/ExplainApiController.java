@@ -8,8 +8,11 @@ import dev.callcodes.catalog.explain.AnswerJson;
 import dev.callcodes.catalog.report.PairCsv;
 import dev.callcodes.catalog.report.ReportInput;
 import dev.callcodes.catalog.report.ReportInputException;
-import dev.callcodes.catalog.report.ReportJson;
-import dev.callcodes.catalog.report.Reports;
+import dev.callcodes.catalog.explanation.CallCodes;
+import dev.callcodes.catalog.explanation.Explanation;
+import dev.callcodes.catalog.explanation.ExplanationJson;
+import dev.callcodes.catalog.intake.PlainText;
+import dev.callcodes.catalog.intake.ReadingBudget;
 import dev.callcodes.catalog.search.CatalogSearch;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +27,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -35,14 +39,17 @@ class ExplainApiController {
 
     static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
-    private final Reports reports;
+    /** Generous: REST callers are scripts that wait; reading is linear, so this only guards a loaded machine. */
+    private static final Duration READING_BUDGET = Duration.ofSeconds(60);
+
+    private final CallCodes codes;
     private final CatalogSearch search;
     private final AnswerMetrics metrics;
     private final long maxReportBytes;
 
-    ExplainApiController(Reports reports, CatalogSearch search, AnswerMetrics metrics, BotSettings settings) {
-        this.reports = reports;
-        this.search = search;
+    ExplainApiController(CallCodes codes, AnswerMetrics metrics, BotSettings settings) {
+        this.codes = codes;
+        this.search = codes.search();
         this.metrics = metrics;
         this.maxReportBytes = settings.maxReportBytes();
     }
@@ -65,8 +72,9 @@ class ExplainApiController {
         if (text.asText().isBlank()) {
             throw new ApiException(400, "text", "the field 'text' is empty: give the codes or rows to explain");
         }
-        return ReportJson.explanation(metrics.timed("api", () -> reports.explain(text.asText()),
-                Reports.Explanation::answers));
+        return ExplanationJson.of(metrics.timed("api",
+                () -> codes.explain(PlainText.of(text.asText()), ReadingBudget.of(READING_BUDGET)),
+                Explanation::answers));
     }
 
     /**
@@ -76,28 +84,28 @@ class ExplainApiController {
     @PostMapping(path = BodyLimitFilter.REPORT_PATH)
     ResponseEntity<?> report(InputStream body, @RequestHeader(name = "Accept", required = false) String accept)
             throws IOException {
-        Reports.Explanation explanation;
+        Explanation explanation;
         try (Reader text = ReportInput.open(body, maxReportBytes)) {
             explanation = metrics.timed("api", () -> {
                 try {
-                    return reports.explain(text);
+                    return codes.explainReport(text, ReadingBudget.of(READING_BUDGET));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }, Reports.Explanation::answers);
+            }, Explanation::answers);
         } catch (UncheckedIOException e) {
             throw e.getCause() instanceof ReportInputException refused ? refusal(refused) : e;
         } catch (ReportInputException refused) {
             throw refusal(refused);
         }
-        if (explanation.summary().isEmpty()) {
+        if (explanation.report().isEmpty()) {
             throw new ApiException(400, "body", "no table of calls or call records found: send the admin center's"
                     + " Direct Routing export, a Graph getDirectRoutingCalls response or ACS call logs");
         }
         if (accept != null && accept.contains("text/csv")) {
-            return ResponseEntity.ok().contentType(CSV).body(PairCsv.toString(explanation.summary().get()));
+            return ResponseEntity.ok().contentType(CSV).body(PairCsv.toString(explanation.report().get()));
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ReportJson.explanation(explanation));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ExplanationJson.of(explanation));
     }
 
     private static ApiException refusal(ReportInputException refused) {

@@ -1,8 +1,10 @@
 package dev.callcodes.bot.chat;
 
+import dev.callcodes.catalog.intake.PlainText;
+
 /**
  * One thing the bot can be asked, by its first word in chat or by a card button's verb. Registered in
- * {@link ChatRoutes#standard}; the Teams manifest's command list is checked against these.
+ * {@link ChatRoutes#standard}; the Teams manifest's command list is checked against the typed ones.
  */
 public interface ChatCommand {
 
@@ -15,5 +17,10 @@ public interface ChatCommand {
     /** Whether it uses the words after its name; a command that does not is chosen only when typed alone. */
     boolean takesArgument();
 
-    Reply answer(String argument);
+    /** Whether people type it; false for verbs only card buttons send (they are not in the Teams command menu). */
+    default boolean typed() {
+        return true;
+    }
+
+    Reply answer(PlainText argument);
 }

@@ -1,23 +1,20 @@
 package dev.callcodes.bot.chat;
 
 import dev.callcodes.cards.AnswerCards;
-import dev.callcodes.catalog.explain.Explainer;
-import dev.callcodes.catalog.report.Reports;
-import dev.callcodes.catalog.search.CatalogSearch;
+import dev.callcodes.catalog.explanation.CallCodes;
+import dev.callcodes.catalog.intake.PlainText;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The route table: every chat command and card verb, registered in {@link #standard}. Text whose first word names
- * no command goes to {@code explain}, so "what is 510559 403" and a pasted report need no command word.
+ * no command goes to {@code explain}, so "what is 510559 403" and a pasted report need no command word. Text
+ * arrives as {@link PlainText}, normalized once where it entered the bot.
  */
 public final class ChatRoutes {
-
-    private static final Pattern FIRST_WORD = Pattern.compile("^\\s*/?(\\S+)\\s*(.*)$", Pattern.DOTALL);
 
     private final Map<String, ChatCommand> commands = new LinkedHashMap<>();
     private final ChatCommand fallback;
@@ -36,21 +33,23 @@ public final class ChatRoutes {
         this.cards = cards;
     }
 
-    /** The one place commands are registered. */
-    public static ChatRoutes standard(Reports reports, CatalogSearch search, AnswerCards cards) {
-        ExplainCommand explain = new ExplainCommand(reports, cards);
+    /** The one place commands and card verbs are registered. */
+    public static ChatRoutes standard(CallCodes codes, AnswerCards cards) {
+        ExplainCommand explain = new ExplainCommand(codes, cards);
         return new ChatRoutes(List.of(
                 explain,
-                new SearchCommand(search, reports.explainer(), cards),
-                new HelpCommand(cards)), explain, cards);
+                new SearchCommand(codes, cards),
+                new HelpCommand(cards),
+                new OpenCommand(explain)), explain, cards);
     }
 
-    /** The standard routes on their own report reader (tests, the manifest check). */
-    public static ChatRoutes standard(Explainer explainer, CatalogSearch search, AnswerCards cards) {
-        return standard(new Reports(explainer), search, cards);
-    }
-
+    /** The commands people type, as the Teams command menu lists them. */
     public List<ChatCommand> commands() {
+        return commands.values().stream().filter(ChatCommand::typed).toList();
+    }
+
+    /** Every verb card buttons may send, typed commands included. */
+    public List<ChatCommand> cardVerbs() {
         return List.copyOf(commands.values());
     }
 
@@ -60,15 +59,26 @@ public final class ChatRoutes {
     }
 
     /** Answers a chat message (mentions already removed). */
-    public Reply answer(String text) {
-        if (text == null || text.isBlank()) {
+    public Reply answer(PlainText text) {
+        String t = text.text();
+        if (t.isBlank()) {
             return Reply.of(cards.help("Send me the codes of a failed call, or paste the rows that show them."));
         }
-        var matcher = FIRST_WORD.matcher(text);
-        if (matcher.matches()) {
-            ChatCommand named = commands.get(matcher.group(1).toLowerCase(Locale.ROOT));
-            String rest = matcher.group(2).strip();
-            if (named != null && (named.takesArgument() || rest.isEmpty())) {
+        int start = 0;
+        while (start < t.length() && Character.isWhitespace(t.charAt(start))) {
+            start++;
+        }
+        if (start < t.length() && t.charAt(start) == '/') {
+            start++;
+        }
+        int end = start;
+        while (end < t.length() && !Character.isWhitespace(t.charAt(end))) {
+            end++;
+        }
+        ChatCommand named = commands.get(t.substring(start, end).toLowerCase(Locale.ROOT));
+        if (named != null && named.typed()) {
+            PlainText rest = text.from(end);
+            if (named.takesArgument() || rest.isBlank()) {
                 return named.answer(rest);
             }
         }
@@ -82,6 +92,6 @@ public final class ChatRoutes {
             return Reply.of(cards.help("That button belongs to an older card I no longer understand. Type the"
                     + " codes instead."));
         }
-        return command.answer(text == null ? "" : text);
+        return command.answer(PlainText.of(text == null ? "" : text));
     }
 }

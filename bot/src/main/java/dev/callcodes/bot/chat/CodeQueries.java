@@ -1,9 +1,10 @@
 package dev.callcodes.bot.chat;
 
 import dev.callcodes.catalog.explain.Answer;
-import dev.callcodes.catalog.explain.Explainer;
 import dev.callcodes.catalog.explain.Match;
-import dev.callcodes.catalog.search.CatalogSearch;
+import dev.callcodes.catalog.explanation.CallCodes;
+import dev.callcodes.catalog.intake.PlainText;
+import dev.callcodes.catalog.intake.ReadingBudget;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,26 +21,27 @@ public final class CodeQueries {
     static final List<String> COMMON = List.of("510559 403", "560403 403", "510562 403", "511404 404",
             "560408 408", "560484 484", "531052 488", "560503 503", "549002 504", "569008 504");
 
-    private final Explainer explainer;
-    private final CatalogSearch search;
+    /** A message-extension query must answer within 5 seconds, search and network included. */
+    static final java.time.Duration READING_BUDGET = java.time.Duration.ofSeconds(2);
 
-    public CodeQueries(Explainer explainer, CatalogSearch search) {
-        this.explainer = explainer;
-        this.search = search;
+    private final CallCodes codes;
+
+    public CodeQueries(CallCodes codes) {
+        this.codes = codes;
     }
 
     public List<Answer> find(String query, int limit) {
         if (query == null || query.isBlank()) {
-            return COMMON.stream().limit(limit).flatMap(q -> explainer.explain(q).stream()).toList();
+            return COMMON.stream().limit(limit).flatMap(q -> codes.explain(q).answers().stream()).toList();
         }
-        List<Answer> explained = explainer.explain(query);
+        List<Answer> explained = codes.explain(PlainText.of(query), ReadingBudget.of(READING_BUDGET)).answers();
         List<Answer> answers = new ArrayList<>(explained.stream().filter(a -> !stillTyping(a)).toList());
         if (answers.size() < limit) {
             Set<String> seen = new LinkedHashSet<>();
             answers.forEach(a -> a.entries().forEach(e -> seen.add(e.id())));
-            search.search(query, limit).stream()
+            codes.search().search(query, limit).stream()
                     .filter(hit -> !seen.contains(hit.entry().id()))
-                    .map(hit -> SearchCommand.answerFor(explainer, hit.entry()))
+                    .map(hit -> codes.answer(hit.entry()))
                     .forEach(answers::add);
         }
         if (answers.isEmpty()) {
@@ -51,7 +53,7 @@ public final class CodeQueries {
     /** "5105" while typing 510559 is an unknown code; the entries it begins are what the user is after. */
     private boolean stillTyping(Answer answer) {
         String code = answer.microsoftCode();
-        return answer.match() == Match.UNKNOWN && code != null && explainer.catalog().entries().stream()
+        return answer.match() == Match.UNKNOWN && code != null && codes.catalog().entries().stream()
                 .anyMatch(e -> e.microsoftCode() != null && e.microsoftCode().startsWith(code));
     }
 }

@@ -1,24 +1,33 @@
 package dev.callcodes.bot.chat;
 
 import dev.callcodes.cards.AnswerCards;
-import dev.callcodes.catalog.explain.Answer;
-import dev.callcodes.catalog.report.Reports;
+import dev.callcodes.catalog.explanation.CallCodes;
+import dev.callcodes.catalog.explanation.Explanation;
+import dev.callcodes.catalog.explanation.ReplyKind;
+import dev.callcodes.catalog.intake.PlainText;
+import dev.callcodes.catalog.intake.ReadingBudget;
 
-import java.util.List;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 
 /** Finds every code in the text and explains it; the default for text that starts with no command word. */
 final class ExplainCommand implements ChatCommand {
 
+    /**
+     * Teams waits about 15 seconds for a bot's reply. Reading is linear, so this is only a guard for the largest
+     * pastes on a loaded machine: what was read by then is answered, with a note of where reading stopped.
+     */
+    static final Duration READING_BUDGET = Duration.ofSeconds(10);
+
     private static final Set<String> GREETINGS = Set.of("hi", "hello", "hey", "hallo", "hiya", "yo", "thanks",
             "thank you", "thx", "good morning", "good afternoon", "good evening", "howdy", "ok", "okay");
 
-    private final Reports reports;
+    private final CallCodes codes;
     private final AnswerCards cards;
 
-    ExplainCommand(Reports reports, AnswerCards cards) {
-        this.reports = reports;
+    ExplainCommand(CallCodes codes, AnswerCards cards) {
+        this.codes = codes;
         this.cards = cards;
     }
 
@@ -38,16 +47,15 @@ final class ExplainCommand implements ChatCommand {
     }
 
     @Override
-    public Reply answer(String text) {
-        Reports.Explanation explanation = reports.explain(text);
-        List<Answer> answers = explanation.answers();
-        if (answers.isEmpty() && explanation.summary().isEmpty()) {
-            String greeting = isGreeting(text)
+    public Reply answer(PlainText text) {
+        Explanation explanation = codes.explain(text, ReadingBudget.of(READING_BUDGET));
+        if (explanation.kind() == ReplyKind.HELP) {
+            String greeting = isGreeting(text.text())
                     ? "Hi! I explain the codes of failed Teams calls."
                     : "I found no call codes in that message.";
-            return new Reply(List.of(cards.help(greeting)), List.of());
+            return Reply.of(cards.help(greeting));
         }
-        return new Reply(cards.forExplanation(explanation), answers);
+        return new Reply(cards.forExplanation(explanation), explanation.answers());
     }
 
     static boolean isGreeting(String text) {

@@ -1,6 +1,7 @@
 package dev.callcodes.bot.chat;
 
 import dev.callcodes.cards.AnswerCards;
+import dev.callcodes.catalog.intake.PlainText;
 
 /** {@code help}: what the bot understands, with buttons that try it. */
 final class HelpCommand implements ChatCommand {
@@ -27,7 +28,7 @@ final class HelpCommand implements ChatCommand {
     }
 
     @Override
-    public Reply answer(String ignored) {
+    public Reply answer(PlainText ignored) {
         return Reply.of(cards.help("I explain the codes of failed Teams calls."));
     }
 }

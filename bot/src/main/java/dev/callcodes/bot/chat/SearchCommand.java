@@ -1,11 +1,9 @@
 package dev.callcodes.bot.chat;
 
 import dev.callcodes.cards.AnswerCards;
-import dev.callcodes.catalog.CatalogEntry;
 import dev.callcodes.catalog.explain.Answer;
-import dev.callcodes.catalog.explain.Explainer;
-import dev.callcodes.catalog.search.CatalogSearch;
-import dev.callcodes.catalog.text.CodeReference;
+import dev.callcodes.catalog.explanation.CallCodes;
+import dev.callcodes.catalog.intake.PlainText;
 
 import java.util.List;
 
@@ -14,13 +12,11 @@ final class SearchCommand implements ChatCommand {
 
     static final int CHAT_RESULTS = 5;
 
-    private final CatalogSearch search;
-    private final Explainer explainer;
+    private final CallCodes codes;
     private final AnswerCards cards;
 
-    SearchCommand(CatalogSearch search, Explainer explainer, AnswerCards cards) {
-        this.search = search;
-        this.explainer = explainer;
+    SearchCommand(CallCodes codes, AnswerCards cards) {
+        this.codes = codes;
         this.cards = cards;
     }
 
@@ -40,12 +36,13 @@ final class SearchCommand implements ChatCommand {
     }
 
     @Override
-    public Reply answer(String words) {
+    public Reply answer(PlainText text) {
+        String words = text.text();
         if (words.isBlank()) {
             return Reply.of(cards.help("Tell me what to look for, for example: search certificate expired"));
         }
-        List<Answer> answers = search.search(words, CHAT_RESULTS).stream()
-                .map(hit -> answerFor(explainer, hit.entry()))
+        List<Answer> answers = codes.search().search(words, CHAT_RESULTS).stream()
+                .map(hit -> codes.answer(hit.entry()))
                 .toList();
         if (answers.isEmpty()) {
             return Reply.of(cards.help("Nothing in the catalog matches those words. Try other words, or send the"
@@ -54,8 +51,4 @@ final class SearchCommand implements ChatCommand {
         return new Reply(answers.stream().map(cards::forAnswer).toList(), answers);
     }
 
-    /** The answer a user would get by typing this entry's codes. */
-    static Answer answerFor(Explainer explainer, CatalogEntry entry) {
-        return explainer.explainReference(CodeReference.pair(entry.microsoftCode(), entry.sipCodeFor(null), 0));
-    }
 }

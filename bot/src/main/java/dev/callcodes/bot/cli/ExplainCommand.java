@@ -3,13 +3,13 @@ package dev.callcodes.bot.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.callcodes.cards.AnswerCards;
-import dev.callcodes.catalog.explain.Answer;
 import dev.callcodes.catalog.explain.AnswerJson;
-import dev.callcodes.catalog.explain.Explainer;
+import dev.callcodes.catalog.explanation.CallCodes;
+import dev.callcodes.catalog.explanation.Explanation;
+import dev.callcodes.catalog.explanation.ExplanationJson;
+import dev.callcodes.catalog.intake.ReadingBudget;
 import dev.callcodes.catalog.report.ReportInput;
 import dev.callcodes.catalog.report.ReportInputException;
-import dev.callcodes.catalog.report.ReportJson;
-import dev.callcodes.catalog.report.Reports;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +19,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -29,17 +28,15 @@ final class ExplainCommand implements CommandLine.Command {
     /** A terminal user may summarize a whole year: the limit only stops runaway input. */
     static final long MAX_INPUT_BYTES = 2L << 30;
 
-    private final Supplier<Explainer> explainer;
-    private final Supplier<Reports> reports;
+    private final Supplier<CallCodes> codes;
     private final Supplier<AnswerCards> cards;
 
     ExplainCommand() {
-        this(Engines::explainer, Engines::reports, Engines::cards);
+        this(Engines::codes, Engines::cards);
     }
 
-    ExplainCommand(Supplier<Explainer> explainer, Supplier<Reports> reports, Supplier<AnswerCards> cards) {
-        this.explainer = explainer;
-        this.reports = reports;
+    ExplainCommand(Supplier<CallCodes> codes, Supplier<AnswerCards> cards) {
+        this.codes = codes;
         this.cards = cards;
     }
 
@@ -57,38 +54,43 @@ final class ExplainCommand implements CommandLine.Command {
             String text = options.words().isEmpty() ? readAll(file, in) : String.join(" ", options.words());
             // One output line per input line, blank ones included, so results line up with the input.
             for (String line : text.split("\\r?\\n", -1)) {
-                List<Answer> answers = explainer.get().explain(line);
-                out.println(AnswerJson.compact(options.has("--card") ? cards(answers) : AnswerJson.answers(answers)));
+                Explanation explanation = codes.get().explain(line);
+                out.println(AnswerJson.compact(options.has("--card") ? cards(explanation)
+                        : AnswerJson.answers(explanation.answers())));
             }
             return;
         }
-        Reports.Explanation explanation = options.words().isEmpty()
-                ? explainInput(file, in) : reports.get().explain(String.join(" ", options.words()));
+        Explanation explanation = options.words().isEmpty()
+                ? explainInput(file, in) : codes.get().explain(String.join(" ", options.words()));
         if (options.has("--card")) {
             ArrayNode array = JsonNodeFactory.instance.arrayNode();
             cards.get().forExplanation(explanation).forEach(card -> array.add(card.content()));
             out.println(AnswerJson.pretty(array));
         } else if (options.has("--json")) {
-            out.println(AnswerJson.pretty(ReportJson.explanation(explanation)));
+            out.println(AnswerJson.pretty(ExplanationJson.of(explanation)));
         } else {
-            out.println(explanation.summary()
+            out.println(explanation.report()
                     .map(TextReport::report)
                     .orElseGet(() -> TextReport.answers(explanation.answers())));
         }
     }
 
-    /** The Adaptive Card(s) the bot sends for these answers, as a JSON array. */
-    private ArrayNode cards(List<Answer> answers) {
+    /** The Adaptive Card(s) the bot sends for this explanation, as a JSON array. */
+    private ArrayNode cards(Explanation explanation) {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        cards.get().forAnswers(answers).forEach(card -> array.add(card.content()));
+        cards.get().forExplanation(explanation).forEach(card -> array.add(card.content()));
         return array;
     }
 
-    /** Standard input or the file, streamed: an export of any size is summarized without loading it whole. */
-    private Reports.Explanation explainInput(String file, InputStream stdin) throws UsageException {
+    /**
+     * Standard input or the file, streamed: an export of any size is summarized without loading it whole. A file
+     * is a report from its first record; standard input is read like any text.
+     */
+    private Explanation explainInput(String file, InputStream stdin) throws UsageException {
         try (InputStream raw = file == null ? stdin : Files.newInputStream(Path.of(file));
              Reader text = ReportInput.open(raw, MAX_INPUT_BYTES)) {
-            return reports.get().explain(text);
+            return file == null ? codes.get().explain(text, ReadingBudget.unlimited())
+                    : codes.get().explainReport(text, ReadingBudget.unlimited());
         } catch (NoSuchFileException e) {
             throw new UsageException("no such file: " + file);
         } catch (ReportInputException e) {

@@ -19,7 +19,7 @@ final class SearchCommand implements CommandLine.Command {
     private final Supplier<CatalogSearch> search;
 
     SearchCommand() {
-        this(Engines::search);
+        this(() -> Engines.codes().search());
     }
 
     SearchCommand(Supplier<CatalogSearch> search) {

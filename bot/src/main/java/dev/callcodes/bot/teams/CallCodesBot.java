@@ -21,7 +21,7 @@ import dev.callcodes.bot.chat.Failures;
 import dev.callcodes.bot.chat.Reply;
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.cards.Card;
-import dev.callcodes.catalog.text.Markup;
+import dev.callcodes.catalog.intake.PlainText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,7 +86,7 @@ final class CallCodesBot extends TeamsActivityHandler {
         if (file.isPresent()) {
             return answerUpload(turn, file.get());
         }
-        String text = textOf(in);
+        PlainText text = textOf(in);
         if (logMessageText) {
             LOG.info("Message text: {}", text);
         }
@@ -148,12 +148,15 @@ final class CallCodesBot extends TeamsActivityHandler {
                 + "if you want the breakdown later.")).thenApply(sent -> null);
     }
 
-    /** An Action.Submit from a client without Action.Execute: update the card in place, or answer below it. */
+    /**
+     * An Action.Submit from a client without Action.Execute: update the card in place, or answer below it (a pair
+     * opened from a summary goes below, so the summary stays; an update that fails goes below too).
+     */
     private CompletableFuture<Void> answerButton(TurnContext turn, JsonNode value) {
         Reply reply = metrics.timed("card", () -> routes.answerAction(value.get("verb").asText(),
                 value.path("text").asText("")), Reply::answers);
         String cardMessageId = turn.getActivity().getReplyToId();
-        if (cardMessageId == null) {
+        if (cardMessageId == null || reply.placement() == Reply.Placement.BELOW) {
             return turn.sendActivity(TeamsReplies.message(reply)).thenApply(sent -> null);
         }
         Activity update = TeamsReplies.message(new Reply(List.of(TeamsReplies.single(reply, cards)), reply.answers()));
@@ -172,21 +175,36 @@ final class CallCodesBot extends TeamsActivityHandler {
         return turn.sendActivity(TeamsReplies.message(routes.welcome())).thenApply(sent -> null);
     }
 
-    /** Action.Execute: the new card replaces the one whose button was pressed. */
+    /**
+     * Action.Execute: the new card replaces the one whose button was pressed; a pair opened from a summary is sent
+     * below it instead, and the invoke answers with a short message so the summary stays as it was.
+     */
     @Override
     protected CompletableFuture<AdaptiveCardInvokeResponse> onAdaptiveCardInvoke(TurnContext turn,
                                                                                   AdaptiveCardInvokeValue value) {
-        return guarded("card", () -> {
-            Map<?, ?> data = value.getAction() != null && value.getAction().getData() instanceof Map<?, ?> m
-                    ? m : Map.of();
-            String verb = value.getAction() == null ? null : value.getAction().getVerb();
-            Object text = data.get("text");
+        Map<?, ?> data = value.getAction() != null && value.getAction().getData() instanceof Map<?, ?> m ? m : Map.of();
+        String verb = value.getAction() == null ? null : value.getAction().getVerb();
+        Object text = data.get("text");
+        Reply[] below = new Reply[1];
+        CompletableFuture<AdaptiveCardInvokeResponse> response = guarded("card", () -> {
             Reply reply = routes.answerAction(verb, text == null ? "" : text.toString());
+            if (reply.placement() == Reply.Placement.BELOW) {
+                below[0] = reply;
+                return new Outcome<>(cardResponse(200, OPENED_BELOW_TYPE, OPENED_BELOW), reply.answers());
+            }
             return new Outcome<>(cardResponse(200, Card.CONTENT_TYPE, TeamsReplies.single(reply, cards).content()),
                     reply.answers());
         }, reference -> cardResponse(500, "application/vnd.microsoft.error",
                 Map.of("code", "InternalError", "message", Failures.apology(reference))));
+        if (below[0] == null) {
+            return response;
+        }
+        return turn.sendActivity(TeamsReplies.message(below[0])).thenCompose(sent -> response);
     }
+
+    /** The invoke response that leaves the pressed card as it is and shows a line; the answer is a new message. */
+    static final String OPENED_BELOW_TYPE = "application/vnd.microsoft.activity.message";
+    static final String OPENED_BELOW = "Explained below.";
 
     @Override
     protected CompletableFuture<MessagingExtensionResponse> onTeamsMessagingExtensionQuery(
@@ -232,7 +250,8 @@ final class CallCodesBot extends TeamsActivityHandler {
         return response;
     }
 
-    static String textOf(Activity in) {
+    /** What the user wrote, as plain text: the one place a Teams message's markup becomes text. */
+    static PlainText textOf(Activity in) {
         String text = in.getText();
         if (in.getRecipient() != null && in.getMentions() != null && !in.getMentions().isEmpty()) {
             text = Activity.removeRecipientMentionImmutable(in);
@@ -241,11 +260,11 @@ final class CallCodesBot extends TeamsActivityHandler {
             // A pasted table can arrive as an HTML attachment with an empty text field.
             for (Attachment attachment : in.getAttachments()) {
                 if ("text/html".equals(attachment.getContentType()) && attachment.getContent() != null) {
-                    return Markup.toPlainText(attachment.getContent().toString());
+                    return PlainText.of(attachment.getContent().toString());
                 }
             }
         }
-        return text == null ? "" : Markup.toPlainText(text);
+        return PlainText.of(text);
     }
 
     private static String conversationType(Activity in) {

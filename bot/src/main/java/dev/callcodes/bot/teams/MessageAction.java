@@ -14,7 +14,7 @@ import dev.callcodes.bot.chat.ChatRoutes;
 import dev.callcodes.bot.chat.Reply;
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.cards.Card;
-import dev.callcodes.catalog.text.Markup;
+import dev.callcodes.catalog.intake.QueryText;
 
 import java.util.List;
 
@@ -87,13 +87,18 @@ final class MessageAction {
         return new Outcome<>(response, reply.answers());
     }
 
-    /** The text that gives the same answers again, so the insert button carries codes, not the whole message. */
+    /**
+     * The text that gives the same answers again, so the insert button carries codes, not the whole message: each
+     * answer as the query writer writes it (which reads back to it), once per occurrence.
+     */
     private static String queryFor(Reply reply) {
         StringBuilder query = new StringBuilder();
         reply.answers().forEach(a -> {
             String line = a.microsoftCode() == null && a.sipCode() == null ? a.phrase()
-                    : (a.microsoftCode() == null ? "SIP " + a.sipCode()
-                    : a.microsoftCode() + (a.sipCode() == null ? "" : " " + a.sipCode()));
+                    : QueryText.of(a.microsoftCode(), a.sipCode());
+            if (line == null) {
+                return;
+            }
             for (int i = 0; i < Math.max(1, a.occurrences()); i++) {
                 query.append(line).append('\n');
             }
@@ -101,11 +106,11 @@ final class MessageAction {
         return query.toString().strip();
     }
 
+    /** The message's text; HTML bodies are normalized where the text is read (ChatRoutes gets it as PlainText). */
     static String messageText(MessageActionsPayload payload) {
         if (payload == null || payload.getBody() == null || payload.getBody().getContent() == null) {
             return "";
         }
-        String content = payload.getBody().getContent();
-        return "html".equalsIgnoreCase(payload.getBody().getContentType()) ? Markup.toPlainText(content) : content;
+        return payload.getBody().getContent();
     }
 }

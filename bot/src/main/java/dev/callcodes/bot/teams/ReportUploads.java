@@ -15,7 +15,9 @@ import dev.callcodes.catalog.report.PairCsv;
 import dev.callcodes.catalog.report.ReportInput;
 import dev.callcodes.catalog.report.ReportInputException;
 import dev.callcodes.catalog.report.ReportSummary;
-import dev.callcodes.catalog.report.Reports;
+import dev.callcodes.catalog.explanation.CallCodes;
+import dev.callcodes.catalog.explanation.Explanation;
+import dev.callcodes.catalog.intake.ReadingBudget;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,13 +50,16 @@ final class ReportUploads {
     private static final Duration DOWNLOAD_TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Reports reports;
+    /** An upload is answered asynchronously to Teams, so a month of calls may take its time; this is a guard. */
+    private static final Duration READING_BUDGET = Duration.ofMinutes(2);
+
+    private final CallCodes codes;
     private final AnswerCards cards;
     private final HttpClient http;
     private final long maxBytes;
 
-    ReportUploads(Reports reports, AnswerCards cards, HttpClient http, long maxBytes) {
-        this.reports = reports;
+    ReportUploads(CallCodes codes, AnswerCards cards, HttpClient http, long maxBytes) {
+        this.codes = codes;
         this.cards = cards;
         this.http = http;
         this.maxBytes = maxBytes;
@@ -80,16 +85,17 @@ final class ReportUploads {
                     + "admin center, open Analytics & reports, PSTN and SMS (preview) usage, Direct Routing, and export to "
                     + "Excel (CSV).");
         }
-        ReportSummary summary;
+        Explanation explanation;
         try (InputStream body = download(info.getDownloadUrl()); Reader text = ReportInput.open(body, maxBytes)) {
-            summary = reports.summarize(text);
+            explanation = codes.explainReport(text, ReadingBudget.of(READING_BUDGET));
         } catch (ReportInputException refused) {
             return message(name + ": " + refused.getMessage());
         }
-        if (!summary.isReport()) {
+        if (explanation.report().isEmpty()) {
             return message("I found no table of calls or call records in " + name + ". Send the admin center's Direct "
                     + "Routing export, a Graph getDirectRoutingCalls response or ACS call logs.");
         }
+        ReportSummary summary = explanation.report().get();
         Card card = cards.report(summary, name);
         List<Attachment> attachments = new ArrayList<>(List.of(TeamsReplies.attachment(card)));
         if (!summary.pairs().isEmpty()) {

@@ -6,7 +6,7 @@ import dev.callcodes.bot.chat.ChatRoutes;
 import dev.callcodes.bot.chat.CodeQueries;
 import dev.callcodes.bot.chat.Failures;
 import dev.callcodes.cards.AnswerCards;
-import dev.callcodes.catalog.report.Reports;
+import dev.callcodes.catalog.explanation.CallCodes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,14 +24,14 @@ class TeamsConfiguration {
     }
 
     @Bean
-    CallCodesBot callCodesBot(ChatRoutes routes, AnswerCards cards, CodeQueries queries, Reports reports,
+    CallCodesBot callCodesBot(ChatRoutes routes, AnswerCards cards, CodeQueries queries, CallCodes codes,
                               AnswerMetrics metrics, Failures failures, BotSettings settings) {
         HttpClient files = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
         return new CallCodesBot(routes, cards, new MessageExtension(queries, cards), new MessageAction(routes, cards),
-                new ReportUploads(reports, cards, files, settings.maxReportBytes()), metrics, failures,
+                new ReportUploads(codes, cards, files, settings.maxReportBytes()), metrics, failures,
                 settings.logMessageText());
     }
 }

@@ -1,11 +1,10 @@
 package dev.callcodes.bot.chat;
 
 import dev.callcodes.cards.AnswerCards;
-import dev.callcodes.catalog.Catalog;
 import dev.callcodes.catalog.explain.Answer;
-import dev.callcodes.catalog.explain.Explainer;
+import dev.callcodes.catalog.explanation.CallCodes;
+import dev.callcodes.catalog.intake.PlainText;
 import dev.callcodes.catalog.explain.Match;
-import dev.callcodes.catalog.search.CatalogSearch;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,16 +18,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ChatRoutesTest {
 
     private static final AnswerCards CARDS = new AnswerCards();
-    private static Explainer explainer;
-    private static CatalogSearch search;
+    private static CallCodes codes;
     private static ChatRoutes routes;
 
     @BeforeAll
     static void setUp() {
-        Catalog catalog = Catalog.loadEmbedded();
-        explainer = new Explainer(catalog);
-        search = new CatalogSearch(catalog);
-        routes = ChatRoutes.standard(explainer, search, CARDS);
+        codes = CallCodes.embedded();
+        routes = ChatRoutes.standard(codes, CARDS);
     }
 
     @Test
@@ -39,14 +35,14 @@ class ChatRoutesTest {
 
     @Test
     void twoCommandsWithOneNameAreRefused() {
-        ExplainCommand explain = new ExplainCommand(new dev.callcodes.catalog.report.Reports(explainer), CARDS);
-        assertThatThrownBy(() -> new ChatRoutes(List.of(explain, new ExplainCommand(new dev.callcodes.catalog.report.Reports(explainer), CARDS)), explain,
+        ExplainCommand explain = new ExplainCommand(codes, CARDS);
+        assertThatThrownBy(() -> new ChatRoutes(List.of(explain, new ExplainCommand(codes, CARDS)), explain,
                 CARDS)).hasMessage("two commands are named 'explain'");
     }
 
     @Test
     void textWithoutACommandWordIsExplained() {
-        Reply reply = routes.answer("what is 510559 403");
+        Reply reply = routes.answer(PlainText.of("what is 510559 403"));
 
         assertThat(reply.answers()).singleElement().satisfies(a -> assertThat(a.match()).isEqualTo(Match.EXACT));
         assertThat(reply.cards()).singleElement().satisfies(c -> assertThat(c.template()).isEqualTo("answer"));
@@ -55,7 +51,7 @@ class ChatRoutesTest {
     @ParameterizedTest
     @ValueSource(strings = {"help", "HELP", " /help ", "Help"})
     void helpIsFoundWhateverItsCase(String text) {
-        Reply reply = routes.answer(text);
+        Reply reply = routes.answer(PlainText.of(text));
 
         assertThat(reply.cards()).singleElement().satisfies(c -> assertThat(c.template()).isEqualTo("help"));
         assertThat(reply.answers()).isEmpty();
@@ -63,25 +59,25 @@ class ChatRoutesTest {
 
     @Test
     void aCommandWithoutArgumentsIsNotChosenWhenWordsFollow() {
-        Reply reply = routes.answer("help me with 510559 403");
+        Reply reply = routes.answer(PlainText.of("help me with 510559 403"));
 
         assertThat(reply.answers()).extracting(Answer::microsoftCode).containsExactly("510559");
     }
 
     @Test
     void explainCommandWordIsOptional() {
-        assertThat(routes.answer("explain 560403").answers()).extracting(Answer::microsoftCode)
+        assertThat(routes.answer(PlainText.of("explain 560403")).answers()).extracting(Answer::microsoftCode)
                 .containsExactly("560403");
     }
 
     @Test
     void searchFindsEntriesByWords() {
-        Reply reply = routes.answer("search certifcate expird");
+        Reply reply = routes.answer(PlainText.of("search certifcate expird"));
 
         assertThat(reply.cards()).hasSizeBetween(1, SearchCommand.CHAT_RESULTS);
         assertThat(reply.answers().get(0).microsoftCode()).isEqualTo("569008");
-        assertThat(routes.answer("search").cards().get(0).template()).isEqualTo("help");
-        assertThat(routes.answer("search qqqzzz").cards().get(0).content().toString())
+        assertThat(routes.answer(PlainText.of("search")).cards().get(0).template()).isEqualTo("help");
+        assertThat(routes.answer(PlainText.of("search qqqzzz")).cards().get(0).content().toString())
                 .contains("Nothing in the catalog matches");
     }
 
@@ -105,13 +101,13 @@ class ChatRoutesTest {
 
     @Test
     void emptyMessagesGetHelp() {
-        assertThat(routes.answer("").cards().get(0).template()).isEqualTo("help");
-        assertThat(routes.answer(null).cards().get(0).template()).isEqualTo("help");
+        assertThat(routes.answer(PlainText.of("")).cards().get(0).template()).isEqualTo("help");
+        assertThat(routes.answer(PlainText.of(null)).cards().get(0).template()).isEqualTo("help");
     }
 
     @Test
     void commonCodesAreAllExactCatalogPairs() {
-        CodeQueries queries = new CodeQueries(explainer, search);
+        CodeQueries queries = new CodeQueries(codes);
 
         List<Answer> common = queries.find("", 25);
         assertThat(common).hasSize(CodeQueries.COMMON.size());
@@ -120,7 +116,7 @@ class ChatRoutesTest {
 
     @Test
     void aPartlyTypedCodeListsEntriesNotAnUnknownCode() {
-        CodeQueries queries = new CodeQueries(explainer, search);
+        CodeQueries queries = new CodeQueries(codes);
 
         assertThat(queries.find("certificate", 5)).hasSizeBetween(1, 5)
                 .allSatisfy(a -> assertThat(a.entries()).isNotEmpty());

@@ -9,10 +9,7 @@ import dev.callcodes.bot.chat.ChatRoutes;
 import dev.callcodes.bot.chat.CodeQueries;
 import dev.callcodes.bot.chat.Failures;
 import dev.callcodes.cards.AnswerCards;
-import dev.callcodes.catalog.Catalog;
-import dev.callcodes.catalog.explain.Explainer;
-import dev.callcodes.catalog.report.Reports;
-import dev.callcodes.catalog.search.CatalogSearch;
+import dev.callcodes.catalog.explanation.CallCodes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +23,7 @@ import java.util.stream.Collectors;
 import static dev.callcodes.bot.teams.Activities.cards;
 import static dev.callcodes.bot.teams.Activities.tree;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -34,8 +32,7 @@ import static org.mockito.Mockito.when;
 /** Activity in, activities or invoke response out, through the SDK's pipeline with the real catalog. */
 class CallCodesBotTest {
 
-    private static Explainer explainer;
-    private static CatalogSearch search;
+    private static CallCodes codes;
     private static final AnswerCards CARDS = new AnswerCards();
 
     private SimpleMeterRegistry registry;
@@ -45,15 +42,13 @@ class CallCodesBotTest {
 
     @BeforeAll
     static void loadCatalog() {
-        Catalog catalog = Catalog.loadEmbedded();
-        explainer = new Explainer(catalog);
-        search = new CatalogSearch(catalog);
+        codes = CallCodes.embedded();
     }
 
     @BeforeEach
     void setUp() {
         registry = new SimpleMeterRegistry();
-        bot = bot(ChatRoutes.standard(explainer, search, CARDS));
+        bot = bot(ChatRoutes.standard(codes, CARDS));
     }
 
     private CallCodesBot bot(ChatRoutes routes) {
@@ -61,12 +56,12 @@ class CallCodesBotTest {
         Failures failures = new Failures(metrics);
         adapter = new CapturingAdapter();
         adapter.setOnTurnError(new TurnErrorHandler(failures));
-        return new CallCodesBot(routes, CARDS, new MessageExtension(new CodeQueries(explainer, search), CARDS),
+        return new CallCodesBot(routes, CARDS, new MessageExtension(new CodeQueries(codes), CARDS),
                 new MessageAction(routes, CARDS), uploads(), metrics, failures, false);
     }
 
     private ReportUploads uploads() {
-        return new ReportUploads(new Reports(explainer), CARDS, http, 1024 * 1024);
+        return new ReportUploads(codes, CARDS, http, 1024 * 1024);
     }
 
     private void turn(Activity activity) {
@@ -127,7 +122,8 @@ class CallCodesBotTest {
         Activity reply = adapter.messages().get(0);
         assertThat(cards(reply)).hasSize(1);
         String summary = cards(reply).get(0).toString();
-        assertThat(summary).contains("510559").contains("540400").contains("\"verb\":\"explain\"");
+        assertThat(summary).as("its rows open each pair below it").contains("510559").contains("540400")
+                .contains("\"verb\":\"open\"");
     }
 
     @Test
@@ -191,6 +187,33 @@ class CallCodesBotTest {
         assertThat(body.path("value").path("type").asText()).isEqualTo("AdaptiveCard");
         assertThat(body.path("value").toString()).contains("560403");
         assertThat(adapter.messages()).isEmpty();
+    }
+
+    @Test
+    void aPairOpenedFromASummaryIsAnsweredBelowItAndTheSummaryStays() {
+        turn(Activities.invoke("adaptiveCard/action", Map.of("action",
+                Map.of("type", "Action.Execute", "verb", "open", "data", Map.of("text", "510559 403")))));
+
+        JsonNode body = tree(adapter.invokeResponse().getBody());
+        assertThat(body.path("statusCode").asInt()).isEqualTo(200);
+        assertThat(body.path("type").asText()).as("not a card: the summary is left as it is")
+                .isEqualTo(CallCodesBot.OPENED_BELOW_TYPE);
+        assertThat(adapter.updated).isEmpty();
+        assertThat(adapter.messages()).as("a new message below the summary").singleElement()
+                .satisfies(a -> assertThat(cards(a)).singleElement().satisfies(card -> assertThat(card.toString())
+                        .contains("510559 / SIP 403", "Get Outbound routing - No viable path (Forbidden)")));
+    }
+
+    @Test
+    void aPairOpenedFromASummaryOnAnOlderClientIsAnsweredBelowNotInPlace() {
+        Activity click = Activities.personal(null);
+        click.setReplyToId("summary-card");
+        click.setValue(Map.of("verb", "open", "text", "560403 403"));
+        turn(click);
+
+        assertThat(adapter.updated).as("the summary stays").isEmpty();
+        assertThat(adapter.messages()).singleElement()
+                .satisfies(a -> assertThat(cards(a).get(0).toString()).contains("560403"));
     }
 
     @Test
@@ -305,7 +328,7 @@ class CallCodesBotTest {
     @Test
     void aFailingMessageGetsAnApologyWithAReferenceAndNoExceptionText() {
         ChatRoutes broken = mock(ChatRoutes.class);
-        when(broken.answer(anyString())).thenThrow(new IllegalStateException("secret internal detail"));
+        when(broken.answer(any(dev.callcodes.catalog.intake.PlainText.class))).thenThrow(new IllegalStateException("secret internal detail"));
         bot = bot(broken);
 
         turn(Activities.personal("510559 403"));
@@ -318,7 +341,7 @@ class CallCodesBotTest {
 
     @Test
     void aFailingSearchAnswersTheExtensionWithAnApology() {
-        ChatRoutes routes = ChatRoutes.standard(explainer, search, CARDS);
+        ChatRoutes routes = ChatRoutes.standard(codes, CARDS);
         CodeQueries broken = mock(CodeQueries.class);
         when(broken.find(anyString(), org.mockito.ArgumentMatchers.anyInt()))
                 .thenThrow(new IllegalStateException("secret internal detail"));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callcodes.catalog.CatalogEntry;
 import dev.callcodes.catalog.PublishedPair;
+import dev.callcodes.catalog.Q850Cause;
 import dev.callcodes.catalog.SipCodeInfo;
 
 import java.util.Collection;
@@ -53,6 +54,29 @@ public final class AnswerJson {
             node.put("phrase", answer.phrase());
         }
         node.set("sip", answer.sip() == null ? NODES.nullNode() : sip(answer.sip()));
+        if (answer.q850Cause() == null) {
+            node.putNull("q850Cause");
+        } else {
+            ObjectNode cause = node.putObject("q850Cause").put("cause", answer.q850Cause());
+            Q850Cause known = answer.q850();
+            if (known != null) {
+                cause.put("name", known.name());
+                ArrayNode sipCodes = cause.putArray("sipCodes");
+                known.sipCodes().forEach(sipCodes::add);
+                cause.put("meaning", known.meaning().strip());
+                cause.put("inTeams", known.inTeams().strip());
+                cause.set("checks", strings(known.checks()));
+                cause.set("sources", strings(known.sources()));
+            }
+        }
+        if (answer.rule() != null) {
+            node.putObject("rule")
+                    .put("written", answer.rule().written())
+                    .put("kind", answer.rule().kind().name())
+                    .put("summary", answer.rule().summary())
+                    .put("codesInCatalog", answer.rule().codesInCatalog())
+                    .set("sources", strings(answer.rule().sources()));
+        }
         ArrayNode entries = node.putArray("entries");
         answer.entries().forEach(e -> entries.add(entry(e, answer.sipCode())));
         return node;

@@ -5,70 +5,72 @@ import dev.callcodes.catalog.CatalogEntry;
 import dev.callcodes.catalog.Originator;
 import dev.callcodes.catalog.Phrases;
 import dev.callcodes.catalog.PublishedPair;
+import dev.callcodes.catalog.Q850Cause;
 import dev.callcodes.catalog.SipCodeInfo;
-import dev.callcodes.catalog.text.CodeFinder;
-import dev.callcodes.catalog.text.CodeReference;
+import dev.callcodes.catalog.intake.CodeReference;
+import dev.callcodes.catalog.intake.PhraseIndex;
+import dev.callcodes.catalog.intake.Provenance;
+import dev.callcodes.catalog.intake.SenderEvidence;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Turns text into answers: one per distinct reference, in order of first appearance, with how often it appeared.
- * Thread-safe; build once and share.
+ * Explains one reference: what the catalog lists for its codes or phrase, who generated the response, and what
+ * contradicts or is missing. Thread-safe; build once and share.
  */
 public final class Explainer {
 
+    /** A rule about a prefix lists at most this many of the catalog's codes with that prefix. */
+    static final int MAX_RULE_ENTRIES = 10;
+
     private final Catalog catalog;
-    private final CodeFinder finder;
+    private final PhraseIndex phrases;
+    private final CodeRules rules;
 
     public Explainer(Catalog catalog) {
-        this(catalog, new CodeFinder(catalog));
+        this(catalog, PhraseIndex.of(catalog));
     }
 
-    public Explainer(Catalog catalog, CodeFinder finder) {
+    public Explainer(Catalog catalog, PhraseIndex phrases) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
-        this.finder = Objects.requireNonNull(finder, "finder");
+        this.phrases = Objects.requireNonNull(phrases, "phrases");
+        this.rules = CodeRules.load();
     }
 
     public Catalog catalog() {
         return catalog;
     }
 
-    public List<Answer> explain(String text) {
-        Map<String, CodeReference> firstSeen = new LinkedHashMap<>();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (CodeReference ref : finder.find(text)) {
-            String key = ref.hasCode()
-                    ? ref.microsoftCode() + "|" + ref.sipCode()
-                    : "phrase|" + Phrases.normalize(ref.phrase());
-            firstSeen.putIfAbsent(key, ref);
-            counts.merge(key, 1, Integer::sum);
-        }
-        List<Answer> answers = new ArrayList<>(firstSeen.size());
-        firstSeen.forEach((key, ref) -> answers.add(explainReference(ref).withOccurrences(counts.get(key))));
-        return answers;
-    }
-
     /** The answer for one reference. */
-    public Answer explainReference(CodeReference ref) {
-        if (ref.microsoftCode() != null && ref.sipCode() != null) {
-            return explainPair(ref.microsoftCode(), ref.sipCode(), ref.phrase());
+    public Answer answer(CodeReference ref) {
+        Answer answer;
+        if (ref.isRule()) {
+            answer = explainRule(ref.rule());
+        } else if (ref.microsoftCode() != null && ref.sipCode() != null) {
+            answer = explainPair(ref.microsoftCode(), ref.sipCode(), ref.phrase(), ref.provenance());
+        } else if (ref.microsoftCode() != null) {
+            answer = explainMicrosoftCode(ref.microsoftCode(), ref.phrase());
+        } else if (ref.sipCode() != null) {
+            answer = explainSipCode(ref.sipCode(), ref.phrase());
+        } else if (ref.phrase() != null) {
+            answer = explainPhrase(ref.phrase());
+        } else {
+            answer = answer(null, null, null, Originator.UNKNOWN, Match.Q850_CAUSE, List.of(),
+                    List.of("Only a Q.850 cause was given, without a SIP code or a Microsoft code."), List.of());
         }
-        if (ref.microsoftCode() != null) {
-            return explainMicrosoftCode(ref.microsoftCode(), ref.phrase());
-        }
-        if (ref.sipCode() != null) {
-            return explainSipCode(ref.sipCode(), ref.phrase());
-        }
-        return explainPhrase(ref.phrase());
+        return withEvidence(answer, ref.q850Cause(), ref.sender());
     }
 
-    private Answer explainPair(String ms, int sip, String phrase) {
+    /** The answer for a catalog entry, as if its codes had been asked about (a search result). */
+    public Answer answer(CatalogEntry entry) {
+        return answer(CodeReference.pair(entry.microsoftCode(), entry.sipCodeFor(null)));
+    }
+
+    private Answer explainPair(String ms, int sip, String phrase, Provenance provenance) {
         List<String> warnings = new ArrayList<>();
         List<CatalogEntry> exact = catalog.byPair(ms, sip);
         if (!exact.isEmpty()) {
@@ -83,10 +85,15 @@ public final class Explainer {
                         .map(PublishedPair::note)
                         .forEach(target::add);
             }
+            if (provenance == Provenance.PHRASE) {
+                notes.add(0, "The Microsoft code " + ms + " was not written: the official phrase given with SIP "
+                        + sip + " is the one Microsoft publishes for " + ms + ".");
+            }
             List<CatalogEntry> ordered = new ArrayList<>(byPhrase(listed, phrase));
             ordered.addAll(byPhrase(printedAs, phrase));
             addSourceDisagreements(ordered, warnings);
-            return answer(ms, sip, phrase, originatorOf(ms, ordered), Match.EXACT, warnings, notes, ordered);
+            Match match = provenance == Provenance.PHRASE ? Match.PHRASE : Match.EXACT;
+            return answer(ms, sip, phrase, originatorOf(ms, ordered), match, warnings, notes, ordered);
         }
         checkRule(ms, sip, warnings);
         List<CatalogEntry> sameMicrosoftCode = catalog.byMicrosoftCode(ms);
@@ -132,7 +139,7 @@ public final class Explainer {
     }
 
     private Answer explainPhrase(String phrase) {
-        List<CatalogEntry> entries = catalog.byPhrase(phrase);
+        List<CatalogEntry> entries = phrases.tolerant(phrase).map(catalog::byPhrase).orElse(List.of());
         if (entries.isEmpty()) {
             return answer(null, null, phrase, Originator.UNKNOWN, Match.UNKNOWN,
                     List.of("This phrase is not in the catalog."), List.of(), List.of());
@@ -151,6 +158,46 @@ public final class Explainer {
         addSourceDisagreements(entries, warnings);
         Originator originator = ms != null ? originatorOf(ms, entries) : commonOriginator(entries);
         return answer(ms, sip, phrase, originator, Match.PHRASE, warnings, List.of(), entries);
+    }
+
+    /** "560xxx", "5xx": what the sources say about the family, and the catalog's codes in it. */
+    private Answer explainRule(String written) {
+        String digits = written.replace("x", "");
+        if (written.length() == 3) {
+            String sipClass = written.charAt(0) + "xx";
+            CodeRules.SipClass info = rules.sipClass(sipClass).orElse(null);
+            if (info != null) {
+                CodeRule rule = new CodeRule(written, CodeRule.Kind.SIP_CLASS, info.summary(), rules.classSources(), 0);
+                return new Answer(null, null, null, Originator.UNKNOWN, Match.RULE, 1, List.of(),
+                        List.of(info.summary(), rules.classNote()), List.of(), null, null, null, rule);
+            }
+        }
+        List<CatalogEntry> inFamily = catalog.entries().stream()
+                .filter(e -> e.microsoftCode() != null && e.microsoftCode().startsWith(digits))
+                .sorted(Comparator.comparing(CatalogEntry::microsoftCode)
+                        .thenComparingInt(e -> Catalog.familyRank(e.family())))
+                .toList();
+        long distinctCodes = inFamily.stream().map(CatalogEntry::microsoftCode).distinct().count();
+        Optional<CodeRules.Prefix> known = rules.prefix(digits);
+        String summary = known.map(CodeRules.Prefix::summary)
+                .orElse(rules.otherPrefix().summary().replace("{prefix}", digits).strip());
+        List<String> sources = known.map(CodeRules.Prefix::sources).orElse(rules.otherPrefix().sources());
+        Originator originator = known.map(CodeRules.Prefix::originator).orElse(Originator.byRule(digits));
+        String prefixLabel = digits + "x".repeat(Math.max(0, 6 - digits.length()));
+        CodeRule rule = new CodeRule(prefixLabel, CodeRule.Kind.MICROSOFT_PREFIX, summary.strip(), sources,
+                (int) distinctCodes);
+        List<String> notes = new ArrayList<>();
+        notes.add(summary.strip());
+        notes.add(distinctCodes == 0 ? "The catalog lists no code that starts with " + digits + "."
+                : "The catalog lists " + distinctCodes + (distinctCodes == 1 ? " code" : " codes") + " starting with "
+                + digits + (distinctCodes > MAX_RULE_ENTRIES ? "; the first " + MAX_RULE_ENTRIES + " are below." : "."));
+        List<CatalogEntry> shown = inFamily.stream().filter(distinctByCode()).limit(MAX_RULE_ENTRIES).toList();
+        return new Answer(null, null, null, originator, Match.RULE, 1, List.of(), notes, shown, null, null, null, rule);
+    }
+
+    private static java.util.function.Predicate<CatalogEntry> distinctByCode() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        return e -> seen.add(e.microsoftCode());
     }
 
     /** Codes the catalog does not list: say what the rules say, and no more. */
@@ -176,6 +223,47 @@ public final class Explainer {
         return answer(ms, sip, phrase, Originator.byRule(ms), match, warnings, notes, List.of());
     }
 
+    /**
+     * What the trace said beside the codes: the Q.850 cause (with what the catalog says of it), and who sent the
+     * response when the codes cannot tell (a SIP code alone, or sources that disagree).
+     */
+    private Answer withEvidence(Answer answer, Integer q850Cause, SenderEvidence sender) {
+        Originator originator = answer.originator();
+        List<String> notes = answer.notes();
+        if (sender != null && originator == Originator.UNKNOWN && answer.match() != Match.RULE) {
+            originator = sender.originator();
+            notes = new ArrayList<>(notes);
+            notes.removeIf(n -> n.startsWith("A SIP code alone does not say who generated it."));
+            notes.add(0, "The response's own header \u201C" + abbreviate(sender.header()) + "\u201D names "
+                    + (sender.originator() == Originator.MICROSOFT ? "a Microsoft component: Microsoft sent it."
+                    : "a device on your side of the trunk (your SBC, or the carrier or PBX behind it): it sent it."));
+        }
+        Q850Cause q850 = q850Cause == null ? null : catalog.q850Cause(q850Cause).orElse(null);
+        if (q850Cause != null) {
+            notes = new ArrayList<>(notes);
+            if (q850 == null) {
+                notes.add("Q.850 cause " + q850Cause + " came with it; the catalog does not list that cause.");
+            } else if (answer.match() == Match.Q850_CAUSE) {
+                notes.add("Q.850 cause " + q850Cause + " (" + q850.name() + "): " + q850.meaning().strip());
+            } else if (answer.sipCode() != null && !q850.sipCodes().isEmpty()
+                    && !q850.sipCodes().contains(answer.sipCode())) {
+                notes.add("Q.850 cause " + q850Cause + " (" + q850.name() + ") usually becomes SIP "
+                        + q850.sipCodes().get(0) + " (RFC 3398), not " + answer.sipCode()
+                        + ": the SBC or the carrier mapped it its own way, which is worth a look in its configuration.");
+            }
+        }
+        if (q850Cause == null && originator == answer.originator()) {
+            return answer;
+        }
+        return new Answer(answer.microsoftCode(), answer.sipCode(), answer.phrase(), originator, answer.match(),
+                answer.occurrences(), answer.warnings(), notes, answer.entries(), answer.sip(), q850Cause, q850,
+                answer.rule());
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 79) + "\u2026";
+    }
+
     private static boolean listsPair(CatalogEntry entry, String ms, int sip) {
         return Objects.equals(entry.microsoftCode(), ms) && entry.sipCodes().contains(sip);
     }
@@ -198,7 +286,7 @@ public final class Explainer {
     private Answer answer(String ms, Integer sip, String phrase, Originator originator, Match match,
                           List<String> warnings, List<String> notes, List<CatalogEntry> entries) {
         SipCodeInfo info = sip == null ? null : catalog.sipCode(sip).orElse(null);
-        return new Answer(ms, sip, phrase, originator, match, 1, warnings, notes, entries, info);
+        return new Answer(ms, sip, phrase, originator, match, 1, warnings, notes, entries, info, null, null, null);
     }
 
     /** The originator of the best entry (entries may override the rule); the rule when there is none. */
@@ -211,14 +299,17 @@ public final class Explainer {
         return distinct.size() == 1 ? distinct.get(0) : Originator.UNKNOWN;
     }
 
-    /** Entries whose phrase matches the given one first (picks the variant among several for one pair). */
-    private static List<CatalogEntry> byPhrase(List<CatalogEntry> entries, String phrase) {
+    /**
+     * Entries whose phrase matches the given one first (picks the variant among several for one pair), also after
+     * Microsoft reworded it a little.
+     */
+    private List<CatalogEntry> byPhrase(List<CatalogEntry> entries, String phrase) {
         if (phrase == null || entries.size() < 2) {
             return entries;
         }
-        String wanted = Phrases.normalize(phrase);
+        String wanted = phrases.tolerant(phrase).orElse(Phrases.normalize(phrase));
         return entries.stream()
-                .sorted(Comparator.comparingInt(e -> Phrases.normalize(e.phrase()).equals(wanted) ? 0 : 1))
+                .sorted(Comparator.comparingInt(e -> e.hasPhrase(wanted) ? 0 : 1))
                 .toList();
     }
 

@@ -3,7 +3,6 @@ package dev.callcodes.catalog.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.callcodes.catalog.explain.AnswerJson;
 
 import java.util.List;
 
@@ -18,19 +17,14 @@ public final class ReportJson {
     private ReportJson() {
     }
 
-    /** {@code {"answers": [...], "summary": {...}}}, the summary only for a report. */
-    public static ObjectNode explanation(Reports.Explanation explanation) {
-        ObjectNode root = AnswerJson.answers(explanation.answers());
-        explanation.summary().ifPresent(summary -> root.set("summary", summary(summary)));
-        return root;
-    }
-
     public static ObjectNode summary(ReportSummary s) {
         ObjectNode node = NODES.objectNode();
         node.put("format", s.format().name());
         node.put("rowsRead", s.rowsRead());
         node.put("failedCalls", s.failedCalls());
         node.put("succeededCalls", s.succeededCalls());
+        node.put("answeredElsewhere", s.answeredElsewhere());
+        node.put("notCalls", s.notCalls());
         node.put("rowsWithoutCodes", s.rowsWithoutCodes());
         node.put("unreadableRows", s.unreadableRows());
         ArrayNode problems = node.putArray("problems");
@@ -61,6 +55,8 @@ public final class ReportJson {
             node.putNull("timeRange");
         }
         node.put("morePages", s.morePages());
+        ArrayNode notes = node.putArray("notes");
+        s.notes().forEach(notes::add);
         return node;
     }
 

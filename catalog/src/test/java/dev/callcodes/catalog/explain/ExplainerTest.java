@@ -3,6 +3,7 @@ package dev.callcodes.catalog.explain;
 import dev.callcodes.catalog.CatalogEntry;
 import dev.callcodes.catalog.Originator;
 import dev.callcodes.catalog.TestCatalog;
+import dev.callcodes.catalog.explanation.CallCodes;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,10 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ExplainerTest {
 
-    private final Explainer explainer = new Explainer(TestCatalog.get());
+    private final CallCodes codes = TestCatalog.codes();
 
     private Answer only(String text) {
-        List<Answer> answers = explainer.explain(text);
+        List<Answer> answers = codes.explain(text).answers();
         assertThat(answers).as("answers for '%s'", text).hasSize(1);
         return answers.get(0);
     }
@@ -34,7 +35,7 @@ class ExplainerTest {
 
     @Test
     void repeatedReferencesAreCountedOnceInOrderOfFirstAppearance() {
-        List<Answer> answers = explainer.explain("560403 403, 510559 403, 560403 403, 560403/403");
+        List<Answer> answers = codes.explain("560403 403, 510559 403, 560403 403, 560403/403").answers();
         assertThat(answers).extracting(Answer::microsoftCode).containsExactly("560403", "510559");
         assertThat(answers).extracting(Answer::occurrences).containsExactly(3, 1);
     }
@@ -145,8 +146,54 @@ class ExplainerTest {
 
     @Test
     void textWithoutCodesGivesNoAnswer() {
-        assertThat(explainer.explain("hello, can you help me with Teams calling?")).isEmpty();
-        assertThat(explainer.explain("")).isEmpty();
-        assertThat(explainer.explain((String) null)).isEmpty();
+        assertThat(codes.explain("hello, can you help me with Teams calling?").answers()).isEmpty();
+        assertThat(codes.explain("").answers()).isEmpty();
+        assertThat(codes.explain((String) null).answers()).isEmpty();
+    }
+
+    @Test
+    void aPrefixNamedAsSuchIsAnsweredByItsRuleWithTheCatalogsCodes() {
+        Answer sbc = only("all 560xxx codes come from the SBC");
+        assertThat(sbc.match()).isEqualTo(Match.RULE);
+        assertThat(sbc.rule().written()).isEqualTo("560xxx");
+        assertThat(sbc.originator()).isEqualTo(Originator.SBC);
+        assertThat(sbc.rule().codesInCatalog()).isGreaterThan(10);
+        assertThat(sbc.entries()).hasSize(Explainer.MAX_RULE_ENTRIES)
+                .allSatisfy(e -> assertThat(e.microsoftCode()).startsWith("560"));
+
+        Answer disputed = only("codes starting with 540");
+        assertThat(disputed.originator()).as("the ACS and Teams pages disagree").isEqualTo(Originator.UNKNOWN);
+        assertThat(disputed.rule().summary()).contains("Azure Communication Services", "Teams Direct Routing");
+
+        Answer sipClass = only("any 5xx response");
+        assertThat(sipClass.rule().kind()).isEqualTo(CodeRule.Kind.SIP_CLASS);
+        assertThat(sipClass.rule().sources()).anyMatch(u -> u.contains("rfc3261"));
+    }
+
+    @Test
+    void aQ850CauseInTheTraceIsExplainedBesideTheSipCode() {
+        Answer answer = only("SIP/2.0 503 Service Unavailable\nReason: Q.850;cause=17;text=\"x\"");
+        assertThat(answer.q850Cause()).isEqualTo(17);
+        assertThat(answer.q850().name()).isEqualToIgnoringCase("User busy");
+        assertThat(answer.notes()).as("cause 17 usually becomes 486, not 503")
+                .anyMatch(n -> n.contains("Q.850 cause 17") && n.contains("486"));
+    }
+
+    @Test
+    void theFinalResponsesServerHeaderSaysWhoSentASipCodeAlone() {
+        Answer microsoft = only("SIP/2.0 503 Service Unavailable\nCSeq: 1 INVITE\nServer: Microsoft.PSTNHub.SIPProxy v.2024.1.1.1");
+        assertThat(microsoft.originator()).isEqualTo(Originator.MICROSOFT);
+        assertThat(microsoft.notes().get(0)).contains("Microsoft.PSTNHub.SIPProxy", "Microsoft sent it");
+
+        Answer sbc = only("SIP/2.0 486 Busy Here\nCSeq: 1 INVITE\nServer: Mediant SW/v.7.40A.500.775");
+        assertThat(sbc.originator()).isEqualTo(Originator.SBC);
+    }
+
+    @Test
+    void aCodeTakenFromAPhraseIsLabelledPhraseNotExact() {
+        Answer answer = only("SIP/2.0 403 Forbidden\nReason: Q.850;cause=63;text=\"x;Get Outbound routing - No viable path (Forbidden)\"");
+        assertThat(answer.microsoftCode()).isEqualTo("510559");
+        assertThat(answer.match()).isEqualTo(Match.PHRASE);
+        assertThat(answer.notes().get(0)).contains("510559 was not written");
     }
 }

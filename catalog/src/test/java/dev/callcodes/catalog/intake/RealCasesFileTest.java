@@ -41,7 +41,7 @@ class RealCasesFileTest {
             "admin-center-paste", "csv-export", "log-line");
     private static final Set<String> MATCHES = Set.of("EXACT", "MICROSOFT_CODE", "SIP_CODE", "PHRASE", "DERIVED", "UNKNOWN");
     private static final Set<String> ORIGINATORS = Set.of("SBC", "MICROSOFT", "UNKNOWN");
-    private static final Set<String> CASE_KEYS = Set.of("name", "source", "shape", "input", "file", "expect", "report",
+    private static final Set<String> CASE_KEYS = Set.of("name", "source", "shape", "input", "file", "expect", "report", "gap",
             "why", "composed");
     private static final Set<String> ITEM_KEYS = Set.of("pair", "rule", "phrase", "match", "occurrences", "originator", "q850");
     private static final Set<String> REPORT_COUNTS = Set.of("rows", "failed", "succeeded", "answeredElsewhere", "notCalls",

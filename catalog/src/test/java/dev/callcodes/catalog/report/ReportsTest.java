@@ -2,8 +2,11 @@ package dev.callcodes.catalog.report;
 
 import dev.callcodes.catalog.Originator;
 import dev.callcodes.catalog.TestCatalog;
-import dev.callcodes.catalog.explain.Explainer;
-import dev.callcodes.catalog.text.RecordFormat;
+import dev.callcodes.catalog.explain.Answer;
+import dev.callcodes.catalog.explanation.CallCodes;
+import dev.callcodes.catalog.explanation.Explanation;
+import dev.callcodes.catalog.intake.ReadingBudget;
+import dev.callcodes.catalog.intake.RecordFormat;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -21,7 +24,7 @@ import static org.assertj.core.api.Assertions.tuple;
 /** Realistic exports summarized end to end: counts, splits, breakdowns, time ranges and what could not be read. */
 class ReportsTest {
 
-    private static final Reports REPORTS = new Reports(new Explainer(TestCatalog.get()));
+    private static final CallCodes CODES = TestCatalog.codes();
 
     @Test
     void theAdminCenterCsvExportIsCountedByOutcomePairSbcAndCallType() throws IOException {
@@ -133,7 +136,7 @@ class ReportsTest {
 
     @Test
     void malformedRowsAreCountedWithTheirReasonAndLineAndTheRestIsRead() throws IOException {
-        ReportSummary s = REPORTS.summarize(new StringReader("""
+        ReportSummary s = summarize(new StringReader("""
                 Final SIP code,Final Microsoft subcode,Final SIP phrase,SBC FQDN
                 403,510559,Forbidden,sbc1.contoso.com
                 40x,510559,Forbidden,sbc1.contoso.com
@@ -154,7 +157,7 @@ class ReportsTest {
 
     @Test
     void aJsonDocumentThatBreaksOffKeepsTheRecordsBeforeTheBreak() throws IOException {
-        ReportSummary s = REPORTS.summarize(new StringReader("""
+        ReportSummary s = summarize(new StringReader("""
                 [{"finalSipCode": 403, "callEndSubReason": 510559},
                  {"finalSipCode": 404, "callEndSubReason": 510404},
                  {"finalSipCode": 480, "callEn"""));
@@ -171,14 +174,14 @@ class ReportsTest {
         for (int i = 0; i < 60; i++) {
             text.append("403,510559,Forbidden\n");
         }
-        ReportSummary s = REPORTS.summarize(new StringReader(text.toString()));
+        ReportSummary s = summarize(new StringReader(text.toString()));
 
         assertThat(s.rowsRead()).as("every row after the broken one is still read").isEqualTo(61);
     }
 
     @Test
     void rowsWithoutAHeaderInTheAdminCenterShapeAreRecognisedByTheirCells() throws IOException {
-        ReportSummary s = REPORTS.summarize(new StringReader("""
+        ReportSummary s = summarize(new StringReader("""
                 Here are today's failures:
                 2024-05-03T14:22:10Z\tJane Doe\tdr_out\tsbc1.contoso.com\t403\t510559\tForbidden; Call rejected\t8a1f2c3d-0000-4000-8000-000000000031
                 2024-05-03T14:25:41Z\tAdele Vance\tdr_out\tsbc1.contoso.com\t403\t510559\tForbidden; Call rejected\t8a1f2c3d-0000-4000-8000-000000000032
@@ -198,7 +201,7 @@ class ReportsTest {
 
     @Test
     void aTableInsideProseGivesASummaryAndTheProseCodesStillGetAnswers() {
-        Reports.Explanation e = REPORTS.explain("""
+        Explanation e = CODES.explain("""
                 Yesterday a user also saw 560486 486 on a mobile call. The export:
                 Final SIP code\tFinal Microsoft subcode
                 403\t510559
@@ -206,7 +209,7 @@ class ReportsTest {
                 504\t569008
                 """);
 
-        assertThat(e.summary()).hasValueSatisfying(s -> {
+        assertThat(e.report()).hasValueSatisfying(s -> {
             assertThat(s.rowsRead()).isEqualTo(3);
             assertThat(s.otherLines()).isEqualTo(1);
         });
@@ -216,21 +219,21 @@ class ReportsTest {
 
     @Test
     void chatTextWithoutATableHasNoSummary() {
-        Reports.Explanation e = REPORTS.explain("what is 510559 403");
+        Explanation e = CODES.explain("what is 510559 403");
 
-        assertThat(e.summary()).isEmpty();
+        assertThat(e.report()).isEmpty();
         assertThat(e.answers()).hasSize(1);
     }
 
     @Test
     void aSentenceWithCommasIsNotATable() {
-        assertThat(REPORTS.explain("We saw 403, 510559, and later 504.").summary()).isEmpty();
+        assertThat(CODES.explain("We saw 403, 510559, and later 504.").report()).isEmpty();
     }
 
     @Test
-    void aStreamLargerThanTheWholeTextLimitIsStreamedAndAnsweredFromTheSummary() throws IOException {
+    void aStreamOfManyMegabytesIsStreamedAndAnsweredFromTheSummary() throws IOException {
         String row = "403,510559,Forbidden,sbc1.contoso.com\n";
-        int rows = Reports.WHOLE_TEXT_CHARS / row.length() + 10;
+        int rows = (5 << 20) / row.length() + 10;
         Reader huge = new Reader() {
             private final String header = "Final SIP code,Final Microsoft subcode,Final SIP phrase,SBC FQDN\n";
             private long position;
@@ -255,15 +258,15 @@ class ReportsTest {
             }
         };
 
-        Reports.Explanation e = REPORTS.explain(huge);
+        Explanation e = CODES.explain(huge, ReadingBudget.unlimited());
 
-        assertThat(e.summary()).hasValueSatisfying(s -> assertThat(s.rowsRead()).isEqualTo(rows));
+        assertThat(e.report()).hasValueSatisfying(s -> assertThat(s.rowsRead()).isEqualTo(rows));
         assertThat(e.answers()).singleElement().satisfies(a -> assertThat(a.occurrences()).isEqualTo(rows));
     }
 
     @Test
     void theBreakdownCsvQuotesCellsAndDefusesFormulas() throws IOException {
-        ReportSummary s = REPORTS.summarize(new StringReader("""
+        ReportSummary s = summarize(new StringReader("""
                 Final SIP code,Final Microsoft subcode,Final SIP phrase
                 403,510559,"=HYPERLINK(""http://x"")"
                 403,510559,whatever
@@ -282,7 +285,7 @@ class ReportsTest {
         java.io.StringWriter export = new java.io.StringWriter();
         SyntheticExport.write(export, 10_000, 42);
 
-        ReportSummary s = REPORTS.summarize(new StringReader(export.toString()));
+        ReportSummary s = summarize(new StringReader(export.toString()));
 
         assertThat(s.unreadableRows()).as("one row in 5,000 is garbled").isEqualTo(2);
         assertThat(s.rowsRead()).isEqualTo(9_998);
@@ -297,10 +300,120 @@ class ReportsTest {
         assertThat(s.last()).isBefore(Instant.parse("2024-06-01T00:00:00Z"));
     }
 
+    @Test
+    void aColumnOfMicrosoftCodesThatNoHeaderNamesIsReadWithANote() throws IOException {
+        ReportSummary s = summarize(new StringReader("""
+                Start time,Final SIP code,Subcode Microsoft (translated),SBC
+                2024-05-03T14:22:10Z,403,510559,sbc1.contoso.com
+                2024-05-03T14:25:10Z,403,510559,sbc1.contoso.com
+                2024-05-03T14:27:10Z,486,560486,sbc2.contoso.com
+                """));
+
+        assertThat(s.pairs()).extracting(ReportSummary.PairCount::microsoftCode).containsExactly("510559", "560486");
+        assertThat(s.notes()).singleElement().asString().contains("Column 3", "Subcode Microsoft (translated)",
+                "holds Microsoft codes");
+    }
+
+    @Test
+    void datesAreReadDayFirstWhenTheDataOrTheHeadersLanguageSaysSoAndANoteSaysHow() throws IOException {
+        ReportSummary proven = summarize(new StringReader("""
+                Hora de inicio;Código SIP final;Subcódigo final de Microsoft
+                13/05/2024 10:00:00;403;510559
+                03/05/2024 09:00:00;403;510559
+                """));
+        assertThat(proven.first()).isEqualTo(Instant.parse("2024-05-03T09:00:00Z"));
+        assertThat(proven.last()).isEqualTo(Instant.parse("2024-05-13T10:00:00Z"));
+        assertThat(proven.notes()).anyMatch(n -> n.contains("03/05/2024 09:00:00") && n.contains("day first"));
+
+        ReportSummary byLanguage = summarize(new StringReader("""
+                Heure de début;Code SIP final;Sous-code Microsoft final
+                03/05/2024 09:00:00;403;510559
+                04/05/2024 09:00:00;403;510559
+                """));
+        assertThat(byLanguage.first()).isEqualTo(Instant.parse("2024-05-03T09:00:00Z"));
+        assertThat(byLanguage.notes()).anyMatch(n -> n.contains("day first, as French exports write them"));
+
+        ReportSummary english = summarize(new StringReader("""
+                Start time,Final SIP code,Final Microsoft subcode
+                03/05/2024 09:00:00,403,510559
+                03/06/2024 09:00:00,403,510559
+                """));
+        assertThat(english.first()).isEqualTo(Instant.parse("2024-03-05T09:00:00Z"));
+        assertThat(english.notes()).anyMatch(n -> n.contains("month first"));
+    }
+
+    @Test
+    void outcomesAreClassifiedOnce() throws IOException {
+        ReportSummary s = summarize(new StringReader("""
+                Method,Final SIP code,Final Microsoft subcode
+                INVITE,403,510559
+                INVITE,487,540200
+                OPTIONS,200,
+                INVITE,183,
+                INVITE,0,560000
+                INVITE,200,540000
+                """));
+
+        assertThat(s.rowsRead()).isEqualTo(6);
+        assertThat(s.failedCalls()).isEqualTo(1);
+        assertThat(s.answeredElsewhere()).as("540200: answered by another endpoint").isEqualTo(1);
+        assertThat(s.notCalls()).as("an OPTIONS ping").isEqualTo(1);
+        assertThat(s.rowsWithoutCodes()).as("183 is provisional: no final code").isEqualTo(1);
+        assertThat(s.succeededCalls()).isEqualTo(2);
+        assertThat(s.pairs()).extracting(ReportSummary.PairCount::microsoftCode).containsExactly("510559");
+    }
+
+    @Test
+    void aMarkdownTableIsAReportAndItsSeparatorRowIsLayout() {
+        Explanation e = CODES.explain("""
+                | SIP code | Microsoft code | Phrase |
+                | --- | :---: | --- |
+                | 403 | 510559 | Get Outbound routing - No viable path (Forbidden) |
+                | 503 | 560503 | Service unavailable. SBC undergoing maintenance or temporarily overloaded |
+                """);
+
+        assertThat(e.report()).hasValueSatisfying(s -> {
+            assertThat(s.rowsRead()).isEqualTo(2);
+            assertThat(s.unreadableRows()).isZero();
+            assertThat(s.failedCalls()).isEqualTo(2);
+        });
+        assertThat(e.answers()).extracting(Answer::microsoftCode).containsExactlyInAnyOrder("510559", "560503");
+    }
+
+    @Test
+    void aSipCodeWithoutAMicrosoftCodeIsLabelledWithItsOwnReasonPhrase() throws IOException {
+        ReportSummary s = summarize(new StringReader("""
+                Final SIP code,Final Microsoft subcode
+                500,
+                500,
+                """));
+
+        assertThat(s.pairs()).singleElement().satisfies(p -> assertThat(p.phrase()).isEqualTo("Server Internal Error"));
+    }
+
+    @Test
+    void twoMicrosoftCodesInOneCellAreCountedOnceWithANote() throws IOException {
+        ReportSummary s = summarize(new StringReader("""
+                | Code | Sub-code | Termination reason |
+                | :--- | :------  | :--- |
+                | 200  | 540000/560000 | Call ended by the PSTN User. |
+                | 408  | 8537 | Keep Alive timeout, cleaned up inactive call. |
+                """));
+
+        assertThat(s.rowsRead()).isEqualTo(2);
+        assertThat(s.succeededCalls()).isEqualTo(1);
+        assertThat(s.unreadableRows()).isZero();
+        assertThat(s.notes()).singleElement().asString().contains("540000/560000", "counted once, as 540000");
+    }
+
+    private static ReportSummary summarize(Reader in) throws IOException {
+        return CODES.explain(in, ReadingBudget.unlimited()).report().orElseThrow();
+    }
+
     private static ReportSummary summarize(String resource) throws IOException {
         try (InputStream in = ReportsTest.class.getResourceAsStream("/reports/" + resource)) {
             assertThat(in).as(resource).isNotNull();
-            return REPORTS.summarize(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return summarize(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
     }
 
