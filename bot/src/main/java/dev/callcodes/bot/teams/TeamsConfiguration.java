@@ -7,6 +7,7 @@ import dev.callcodes.bot.chat.CodeQueries;
 import dev.callcodes.bot.chat.Failures;
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.catalog.report.Reports;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,8 +18,8 @@ import java.time.Duration;
 class TeamsConfiguration {
 
     @Bean
-    CallCodesAdapter callCodesAdapter(BotSettings settings, Failures failures) {
-        CallCodesAdapter adapter = new CallCodesAdapter(settings);
+    CallCodesAdapter callCodesAdapter(BotSettings settings, Failures failures, MeterRegistry registry) {
+        CallCodesAdapter adapter = new CallCodesAdapter(settings, registry);
         adapter.setOnTurnError(new TurnErrorHandler(failures));
         return adapter;
     }
