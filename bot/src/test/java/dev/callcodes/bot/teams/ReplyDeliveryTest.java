@@ -4,6 +4,9 @@ import com.microsoft.bot.schema.Activity;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -40,6 +43,9 @@ class ReplyDeliveryTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    MeterRegistry registry;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -108,8 +114,15 @@ class ReplyDeliveryTest {
                 .count();
     }
 
+    private double replies(String outcome) {
+        Counter counter = registry.find("callcodes.replies").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     @Test
     void aConnectorDownForTenSecondsLosesNoReplyAndSendsNoneTwice() throws Exception {
+        double keptBefore = replies("kept");
+        double deliveredLateBefore = replies("delivered_late");
         List<String> before = conversations("outage", 0, 100);
         List<String> during = conversations("outage", 100, 300);
         List<String> after = conversations("outage", 300, MESSAGES);
@@ -136,6 +149,11 @@ class ReplyDeliveryTest {
         assertThat(delivered.values()).as(tally(delivered)).containsOnly(1);
         assertThat(posted).allSatisfy(f -> assertThat(f.join().statusCode()).isEqualTo(202));
         assertThat(apologies(all)).isZero();
+        double kept = replies("kept") - keptBefore;
+        System.out.println("ReplyDeliveryTest: replies kept after the in-request retries: " + kept);
+        assertThat(kept).as("the outage outlasts the in-request retries").isPositive();
+        assertThat(replies("delivered_late") - deliveredLateBefore).isEqualTo(kept);
+        assertThat(replies("dropped") + replies("uncertain")).isZero();
     }
 
     @Test
