@@ -1,6 +1,8 @@
 package dev.callcodes.bot.teams;
 
+import com.microsoft.bot.builder.BotCallbackHandler;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
+import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.authentication.AppCredentials;
@@ -52,12 +54,10 @@ final class CallCodesAdapter extends BotFrameworkAdapter implements AutoCloseabl
     private final boolean authenticated;
     private final AppCredentials appCredentials;
     private final KeptReplies kept;
+    private final ChannelTokens tokens;
 
-    CallCodesAdapter(BotSettings settings, MeterRegistry registry) {
-        this(settings, credentials(settings), registry);
-    }
-
-    private CallCodesAdapter(BotSettings settings, AppCredentials appCredentials, MeterRegistry registry) {
+    /** @param appCredentials the bot's own, for its replies ({@link #credentials}, or a test's) */
+    CallCodesAdapter(BotSettings settings, AppCredentials appCredentials, MeterRegistry registry) {
         super(appCredentials, new AuthenticationConfiguration(), null, null, null);
         this.appCredentials = appCredentials;
         dispatcher.setMaxRequests(Math.max(64, settings.maxRequestsPerHost()));
@@ -65,6 +65,7 @@ final class CallCodesAdapter extends BotFrameworkAdapter implements AutoCloseabl
         connectionPool = new ConnectionPool(settings.maxRequestsPerHost(), 5, TimeUnit.MINUTES);
         retries = new ReplyRetryStrategy(settings.maxRetries());
         authenticated = settings.authenticationEnabled();
+        tokens = new ChannelTokens(settings.appId());
         kept = new KeptReplies(new InMemoryPendingReplies(MAX_KEPT_REPLIES, MAX_KEPT_CHARS), this::resend, registry,
                 Clock.systemUTC(), true);
     }
@@ -89,6 +90,17 @@ final class CallCodesAdapter extends BotFrameworkAdapter implements AutoCloseabl
 
     int maxRequestsPerHost() {
         return dispatcher.getMaxRequestsPerHost();
+    }
+
+    /** With an app ID, the token is checked by {@link ChannelTokens}; without one, the SDK lets every caller in. */
+    @Override
+    public CompletableFuture<InvokeResponse> processActivity(String authHeader, Activity activity,
+                                                             BotCallbackHandler callback) {
+        if (!authenticated || activity == null) {
+            return super.processActivity(authHeader, activity, callback);
+        }
+        return tokens.authenticate(authHeader, activity)
+                .thenCompose(identity -> processActivity(identity, activity, callback));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.callcodes.bot.teams;
 
+import com.microsoft.bot.connector.authentication.AppCredentials;
 import dev.callcodes.bot.BotSettings;
 import dev.callcodes.bot.chat.AnswerMetrics;
 import dev.callcodes.bot.chat.ChatRoutes;
@@ -17,9 +18,16 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 class TeamsConfiguration {
 
+    /** The bot's own credentials, for its replies (a test points them at a local token endpoint). */
     @Bean
-    CallCodesAdapter callCodesAdapter(BotSettings settings, Failures failures, MeterRegistry registry) {
-        CallCodesAdapter adapter = new CallCodesAdapter(settings, registry);
+    AppCredentials botCredentials(BotSettings settings) {
+        return CallCodesAdapter.credentials(settings);
+    }
+
+    @Bean
+    CallCodesAdapter callCodesAdapter(BotSettings settings, AppCredentials botCredentials, Failures failures,
+                                      MeterRegistry registry) {
+        CallCodesAdapter adapter = new CallCodesAdapter(settings, botCredentials, registry);
         adapter.setOnTurnError(new TurnErrorHandler(failures));
         return adapter;
     }
