@@ -112,12 +112,23 @@ final class CallCodesAdapter extends BotFrameworkAdapter implements AutoCloseabl
     public CompletableFuture<ResourceResponse[]> sendActivities(TurnContext context, List<Activity> activities) {
         CompletableFuture<List<ResourceResponse>> sent = CompletableFuture.completedFuture(new ArrayList<>());
         for (Activity activity : activities) {
-            sent = sent.thenCompose(responses -> sendOne(context, activity).thenApply(response -> {
+            sent = sent.thenCompose(responses -> sendWithinSizeLimit(context, activity).thenApply(response -> {
                 responses.add(response);
                 return responses;
             }));
         }
         return sent.thenApply(responses -> responses.toArray(ResourceResponse[]::new));
+    }
+
+    /** A carousel too large for one Teams message goes as several ({@link TeamsReplies#withinSizeLimit}). */
+    private CompletableFuture<ResourceResponse> sendWithinSizeLimit(TurnContext context, Activity activity) {
+        List<Activity> parts = TeamsReplies.withinSizeLimit(activity);
+        CompletableFuture<ResourceResponse> first = sendOne(context, parts.get(0));
+        CompletableFuture<ResourceResponse> last = first;
+        for (Activity part : parts.subList(1, parts.size())) {
+            last = last.thenCompose(previous -> sendOne(context, part));
+        }
+        return last.thenCompose(done -> first); // the turn knows the message by its first part
     }
 
     private CompletableFuture<ResourceResponse> sendOne(TurnContext context, Activity activity) {

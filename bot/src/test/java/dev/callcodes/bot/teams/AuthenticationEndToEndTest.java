@@ -93,6 +93,8 @@ class AuthenticationEndToEndTest {
     @LocalServerPort
     int port;
 
+    private final HttpClient http = HttpClient.newHttpClient();
+
     /** The bot's credentials with the login endpoint on this machine. */
     @TestConfiguration
     static class LocalLogin {
@@ -213,7 +215,7 @@ class AuthenticationEndToEndTest {
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     /** A token as the Bot Framework issues one to this bot, which each forged kind changes in one way. */

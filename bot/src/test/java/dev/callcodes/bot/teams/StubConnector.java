@@ -129,6 +129,16 @@ final class StubConnector implements AutoCloseable {
         return taken;
     }
 
+    /** The requests that arrive until none has for {@code quiet}, the first within {@code timeout}. */
+    List<Request> takeUntilQuiet(Duration timeout, Duration quiet) throws InterruptedException {
+        List<Request> taken = new ArrayList<>(List.of(take(timeout)));
+        for (Request next = requests.poll(quiet.toMillis(), TimeUnit.MILLISECONDS); next != null;
+             next = requests.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) {
+            taken.add(next);
+        }
+        return taken;
+    }
+
     /** Every request received so far, failed attempts included, without taking them. */
     List<Request> requestsSoFar() {
         return new ArrayList<>(requests);
