@@ -13,11 +13,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,25 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The key cache's rules against a metadata server that works or fails as the test says, on a clock it moves. */
 class SigningKeysTest {
-
-    private static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-12-01T09:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private final MovableClock clock = new MovableClock();
     private final AtomicInteger fetches = new AtomicInteger();
@@ -92,7 +69,7 @@ class SigningKeysTest {
     }
 
     private void after(Duration wait) {
-        clock.now = clock.now.plus(wait);
+        clock.advance(wait);
     }
 
     @Test
