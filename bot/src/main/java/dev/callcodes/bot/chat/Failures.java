@@ -23,12 +23,17 @@ public final class Failures {
 
     /** Logs the failure and returns the reference to show. */
     public String record(String surface, Throwable failure) {
-        byte[] bytes = new byte[4];
-        RANDOM.nextBytes(bytes);
-        String reference = HexFormat.of().formatHex(bytes);
+        String reference = newReference();
         LOG.error("Failed to answer on {} (reference {})", surface, reference, failure);
         metrics.failed(surface);
         return reference;
+    }
+
+    /** Eight hex digits that a user can read out and an operator can search the log for. */
+    public static String newReference() {
+        byte[] bytes = new byte[4];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     public static String apology(String reference) {

@@ -65,12 +65,16 @@ final class CallCodesBot extends TeamsActivityHandler {
         this.logMessageText = logMessageText;
     }
 
-    /** A handler that throws instead of failing its future would skip the adapter's error handler. */
+    /**
+     * A handler that throws instead of failing its future would skip the adapter's error handler. A stack overflow
+     * is what a pathological input can cause (deep regex recursion): the stack is unwound by the time it lands
+     * here, so it is answered like any failure, not left to kill the turn silently.
+     */
     @Override
     public CompletableFuture<Void> onTurn(TurnContext turn) {
         try {
             return super.onTurn(turn);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             return CompletableFuture.failedFuture(e);
         }
     }
@@ -225,11 +229,14 @@ final class CallCodesBot extends TeamsActivityHandler {
         return guarded("action", () -> action.submit(request), CallCodesBot::apologyDialog);
     }
 
-    /** Invokes must return their own response type; the SDK's default would put the exception text in it. */
+    /**
+     * Invokes must return their own response type; the SDK's default would put the exception text in it. A stack
+     * overflow an input caused gets the same apology (see {@link #onTurn}).
+     */
     private <T> CompletableFuture<T> guarded(String surface, Supplier<Outcome<T>> work, Function<String, T> apology) {
         try {
             return CompletableFuture.completedFuture(metrics.timed(surface, work, Outcome::answers).response());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             return CompletableFuture.completedFuture(apology.apply(failures.record(surface, e)));
         }
     }

@@ -52,6 +52,25 @@ class MessagesController {
         return processing.handle(this::respond);
     }
 
+    /**
+     * A refusal's reason may quote what the sender put in the token (java-jwt quotes a malformed header): one line,
+     * control characters shown as escapes, so a forged token cannot write lines of its own into the log.
+     */
+    static String printable(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(Math.min(text.length(), 300));
+        text.codePoints().limit(300).forEach(c -> {
+            if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return text.length() > 300 ? out + "..." : out.toString();
+    }
+
     private ResponseEntity<Object> respond(InvokeResponse invokeResponse, Throwable error) {
         if (error == null) {
             return invokeResponse == null
@@ -60,7 +79,7 @@ class MessagesController {
         }
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof AuthenticationException || cause instanceof JWTVerificationException) {
-            LOG.warn("Rejected an activity that failed authentication: {}", cause.getMessage());
+            LOG.warn("Rejected an activity that failed authentication: {}", printable(cause.getMessage()));
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
         String reference = failures.record("messages", cause);

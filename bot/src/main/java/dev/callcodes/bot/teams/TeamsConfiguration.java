@@ -1,5 +1,6 @@
 package dev.callcodes.bot.teams;
 
+import com.microsoft.bot.connector.authentication.AppCredentials;
 import dev.callcodes.bot.BotSettings;
 import dev.callcodes.bot.chat.AnswerMetrics;
 import dev.callcodes.bot.chat.ChatRoutes;
@@ -7,6 +8,7 @@ import dev.callcodes.bot.chat.CodeQueries;
 import dev.callcodes.bot.chat.Failures;
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.catalog.explanation.CallCodes;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,9 +18,16 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 class TeamsConfiguration {
 
+    /** The bot's own credentials, for its replies (a test points them at a local token endpoint). */
     @Bean
-    CallCodesAdapter callCodesAdapter(BotSettings settings, Failures failures) {
-        CallCodesAdapter adapter = new CallCodesAdapter(settings);
+    AppCredentials botCredentials(BotSettings settings) {
+        return CallCodesAdapter.credentials(settings);
+    }
+
+    @Bean
+    CallCodesAdapter callCodesAdapter(BotSettings settings, AppCredentials botCredentials, Failures failures,
+                                      MeterRegistry registry) {
+        CallCodesAdapter adapter = new CallCodesAdapter(settings, botCredentials, registry);
         adapter.setOnTurnError(new TurnErrorHandler(failures));
         return adapter;
     }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.MessageFactory;
+import com.microsoft.bot.restclient.serializer.JacksonAdapter;
 import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.AttachmentLayoutTypes;
 import com.microsoft.bot.schema.Attachment;
 import com.microsoft.bot.schema.ThumbnailCard;
 import com.microsoft.bot.schema.teams.MessagingExtensionAttachment;
@@ -15,6 +17,9 @@ import dev.callcodes.cards.Card;
 import dev.callcodes.catalog.CodeLabels;
 import dev.callcodes.catalog.explain.Answer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The shapes Teams wants: messages, carousels, compose-box results and their list previews. */
@@ -45,6 +50,54 @@ final class TeamsReplies {
                 : MessageFactory.carousel(attachments, null);
         activity.setSummary(reply.cards().get(0).summary());
         return activity;
+    }
+
+    /**
+     * Teams refuses a bot message over about 100 KB, counted in UTF-16 (two bytes a character here), with 413
+     * MessageSizeTooBig, and asks bots to stay within 80 KB (Microsoft's "Format your bot messages" page). The
+     * whole activity is counted, as the connector receives it.
+     */
+    static final int MAX_ACTIVITY_UTF16_BYTES = 80 * 1024;
+
+    private static final JacksonAdapter CONNECTOR_JSON = new JacksonAdapter();
+
+    /**
+     * The activity as Teams can take it: as it is when it fits, else its cards in order over as many messages as
+     * needed, each a carousel as full as fits (ten of the catalog's largest cards make about 250 KB in UTF-16). A
+     * single card over the limit cannot be split and goes alone.
+     */
+    static List<Activity> withinSizeLimit(Activity activity) {
+        List<Attachment> attachments = activity.getAttachments();
+        if (attachments == null || attachments.size() < 2 || utf16Bytes(activity) <= MAX_ACTIVITY_UTF16_BYTES) {
+            return List.of(activity);
+        }
+        List<Activity> parts = new ArrayList<>();
+        List<Attachment> current = new ArrayList<>();
+        for (Attachment attachment : attachments) {
+            current.add(attachment);
+            if (current.size() > 1 && utf16Bytes(part(activity, current)) > MAX_ACTIVITY_UTF16_BYTES) {
+                current.remove(current.size() - 1);
+                parts.add(part(activity, current));
+                current = new ArrayList<>(List.of(attachment));
+            }
+        }
+        parts.add(part(activity, current));
+        return parts;
+    }
+
+    private static Activity part(Activity whole, List<Attachment> attachments) {
+        Activity part = Activity.clone(whole);
+        part.setAttachments(List.copyOf(attachments));
+        part.setAttachmentLayout(attachments.size() > 1 ? AttachmentLayoutTypes.CAROUSEL : whole.getAttachmentLayout());
+        return part;
+    }
+
+    static int utf16Bytes(Activity activity) {
+        try {
+            return CONNECTOR_JSON.serialize(activity).length() * 2;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Where only one card fits (an in-place update, a compose box): the card itself, or a summary of several. */

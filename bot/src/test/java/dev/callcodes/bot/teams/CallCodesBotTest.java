@@ -339,6 +339,37 @@ class CallCodesBotTest {
         assertThat(registry.get("callcodes.errors").tag("surface", "turn").counter().count()).isEqualTo(1);
     }
 
+    /** Deep regex recursion on a crafted message ends in a StackOverflowError: answered, not a silent turn. */
+    @Test
+    void aStackOverflowAnInputCausedGetsTheApologyWithAReference() {
+        ChatRoutes broken = mock(ChatRoutes.class);
+        when(broken.answer(any(dev.callcodes.catalog.intake.PlainText.class))).thenThrow(new StackOverflowError());
+        bot = bot(broken);
+
+        turn(Activities.personal("port " + "1,".repeat(1100)));
+
+        assertThat(adapter.messages()).singleElement().satisfies(reply -> assertThat(reply.getText())
+                .startsWith("Sorry, something went wrong").matches("(?s).*reference: [0-9a-f]{8}\\.$"));
+        assertThat(registry.get("callcodes.errors").tag("surface", "turn").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aStackOverflowInAnInvokeGetsItsApologyResponse() {
+        ChatRoutes routes = ChatRoutes.standard(codes, CARDS);
+        CodeQueries broken = mock(CodeQueries.class);
+        when(broken.find(anyString(), org.mockito.ArgumentMatchers.anyInt())).thenThrow(new StackOverflowError());
+        AnswerMetrics metrics = new AnswerMetrics(registry);
+        bot = new CallCodesBot(routes, CARDS, new MessageExtension(broken, CARDS), new MessageAction(routes, CARDS),
+                uploads(), metrics, new Failures(metrics), false);
+
+        turn(Activities.invoke("composeExtension/query", Map.of("commandId", MessageExtension.SEARCH_COMMAND,
+                "parameters", List.of(Map.of("name", "query", "value", "a.a.".repeat(2000))))));
+
+        JsonNode result = tree(adapter.invokeResponse().getBody()).path("composeExtension");
+        assertThat(result.path("text").asText()).startsWith("Sorry").matches("(?s).*reference: [0-9a-f]{8}\\.$");
+        assertThat(registry.get("callcodes.errors").tag("surface", "extension").counter().count()).isEqualTo(1);
+    }
+
     @Test
     void aFailingSearchAnswersTheExtensionWithAnApology() {
         ChatRoutes routes = ChatRoutes.standard(codes, CARDS);

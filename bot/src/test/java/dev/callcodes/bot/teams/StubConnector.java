@@ -9,8 +9,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +20,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The Bot Framework connector as far as a reply needs it: HTTP/1.1 with keep-alive on loopback, each request
  * recorded, answered with a resource id (or with a scripted failure first). TCP_NODELAY is set on every connection:
- * without it, Nagle's algorithm and delayed ACKs hold each small reply for about 40 ms.
+ * without it, Nagle's algorithm and delayed ACKs hold each small reply for about 40 ms. It can go down (its port
+ * refuses connections, open ones are closed) and come back on the same port, and it counts what it answered 200 per
+ * conversation: how a test sees that a reply arrived exactly once.
  */
 final class StubConnector implements AutoCloseable {
 
@@ -38,23 +44,64 @@ final class StubConnector implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final ServerSocket server;
+    private volatile ServerSocket server;
+    private final int port;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
     private final ConcurrentLinkedQueue<Integer> scriptedFailures = new ConcurrentLinkedQueue<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final List<Socket> sockets = new ArrayList<>();
+    private final Map<String, AtomicInteger> delivered = new ConcurrentHashMap<>();
+    private final Random random = new Random(12);
+    private volatile int randomStatus;
+    private volatile double randomShare;
 
     StubConnector() throws IOException {
-        server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        threads.execute(this::acceptLoop);
+        server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+        port = server.getLocalPort();
+        ServerSocket listening = server;
+        threads.execute(() -> acceptLoop(listening));
     }
 
     String serviceUrl() {
-        return "http://127.0.0.1:" + server.getLocalPort() + "/";
+        return "http://127.0.0.1:" + port + "/";
     }
 
-    /** The next requests fail with these statuses (and Retry-After: 0) before the stub answers normally again. */
+    /** Down: the port refuses connections and the open ones are closed, as when the connector's host is gone. */
+    void down() throws IOException {
+        server.close();
+        closeSockets();
+    }
+
+    /** Back on the same port. */
+    void up() throws IOException {
+        ServerSocket listening = new ServerSocket();
+        listening.setReuseAddress(true);
+        listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+        server = listening;
+        threads.execute(() -> acceptLoop(listening));
+    }
+
+    /** From now on, this share of all requests (chosen by a seeded random) is answered with {@code status}. */
+    void failRandomly(double share, int status) {
+        randomStatus = status;
+        randomShare = share;
+    }
+
+    /** How many times each conversation got a reply answered 200, by conversation id. */
+    Map<String, Integer> delivered() {
+        Map<String, Integer> counts = new HashMap<>();
+        delivered.forEach((conversation, count) -> counts.put(conversation, count.get()));
+        return counts;
+    }
+
+    /** Status for {@link #failNext}: read the whole request, then close the connection without an answer. */
+    static final int DROP = 0;
+
+    /**
+     * The next requests fail with these statuses (and Retry-After: 0), or {@link #DROP}, before the stub answers
+     * normally again.
+     */
     void failNext(int... statuses) {
         for (int status : statuses) {
             scriptedFailures.add(status);
@@ -82,14 +129,29 @@ final class StubConnector implements AutoCloseable {
         return taken;
     }
 
+    /** The requests that arrive until none has for {@code quiet}, the first within {@code timeout}. */
+    List<Request> takeUntilQuiet(Duration timeout, Duration quiet) throws InterruptedException {
+        List<Request> taken = new ArrayList<>(List.of(take(timeout)));
+        for (Request next = requests.poll(quiet.toMillis(), TimeUnit.MILLISECONDS); next != null;
+             next = requests.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) {
+            taken.add(next);
+        }
+        return taken;
+    }
+
+    /** Every request received so far, failed attempts included, without taking them. */
+    List<Request> requestsSoFar() {
+        return new ArrayList<>(requests);
+    }
+
     boolean idle(Duration wait) throws InterruptedException {
         return requests.poll(wait.toMillis(), TimeUnit.MILLISECONDS) == null;
     }
 
-    private void acceptLoop() {
-        while (!server.isClosed()) {
+    private void acceptLoop(ServerSocket listening) {
+        while (!listening.isClosed()) {
             try {
-                Socket socket = server.accept();
+                Socket socket = listening.accept();
                 socket.setTcpNoDelay(true);
                 synchronized (sockets) {
                     sockets.add(socket);
@@ -118,17 +180,42 @@ final class StubConnector implements AutoCloseable {
                 byte[] body = body(in, headers);
                 String[] parts = requestLine.split(" ");
                 Integer failure = scriptedFailures.poll();
+                if (failure == null) {
+                    failure = randomFailure();
+                }
                 requests.add(new Request(parts[0], parts[1], headers,
                         body.length == 0 ? null : JSON.readTree(body)));
-                if (failure != null) {
+                if (failure != null && failure == DROP) {
+                    return;
+                } else if (failure != null) {
                     respond(out, failure, "{\"error\":{\"code\":\"Throttled\"}}", "Retry-After: 0\r\n");
                 } else {
+                    delivered.computeIfAbsent(conversationOf(parts[1]), c -> new AtomicInteger()).incrementAndGet();
                     respond(out, 200, "{\"id\":\"stub-" + ids.incrementAndGet() + "\"}", "");
                 }
             }
         } catch (IOException e) {
             // the client closed the connection
+        } finally {
+            synchronized (sockets) {
+                sockets.remove(socket);
+            }
         }
+    }
+
+    private Integer randomFailure() {
+        if (randomShare == 0) {
+            return null;
+        }
+        synchronized (random) {
+            return random.nextDouble() < randomShare ? randomStatus : null;
+        }
+    }
+
+    /** {@code /v3/conversations/{id}/activities[/{replyToId}]}: the conversation id, decoded. */
+    static String conversationOf(String path) {
+        String[] segments = path.split("/");
+        return segments.length > 3 ? URLDecoder.decode(segments[3], StandardCharsets.UTF_8) : path;
     }
 
     private static void respond(OutputStream out, int status, String json, String extraHeaders) throws IOException {
@@ -166,14 +253,19 @@ final class StubConnector implements AutoCloseable {
         return line.toString(StandardCharsets.US_ASCII);
     }
 
-    @Override
-    public void close() throws IOException {
-        server.close();
+    private void closeSockets() throws IOException {
         synchronized (sockets) {
             for (Socket socket : sockets) {
                 socket.close();
             }
+            sockets.clear();
         }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        closeSockets();
         threads.shutdownNow();
     }
 }

@@ -263,6 +263,26 @@ class TeamsIntegrationTest {
     }
 
     @Test
+    void aCarouselTooLargeForOneTeamsMessageArrivesAsSeveralInOrder() throws Exception {
+        String text = String.join("\n", TeamsRepliesSizeTest.largestPairs());
+        Activity message = toConnector(Activities.personal(text));
+
+        assertThat(post("/api/messages", message).statusCode()).isEqualTo(202);
+
+        List<StubConnector.Request> parts = connector.takeUntilQuiet(WAIT, Duration.ofSeconds(2));
+        assertThat(parts).hasSizeGreaterThan(1);
+        assertThat(parts).allSatisfy(part -> {
+            assertThat(part.body().toString().length() * 2).isLessThanOrEqualTo(TeamsReplies.MAX_ACTIVITY_UTF16_BYTES);
+            assertThat(part.body().path("replyToId").asText()).isEqualTo(message.getId());
+        });
+        List<String> cards = parts.stream().flatMap(p -> java.util.stream.StreamSupport.stream(
+                p.body().path("attachments").spliterator(), false))
+                .map(a -> a.path("content").path("fallbackText").asText()).toList();
+        assertThat(cards).as("every card once, in order").hasSize(10)
+                .isEqualTo(TeamsRepliesSizeTest.cardTexts(text));
+    }
+
+    @Test
     void withoutCredentialsRepliesToOtherHostsAreRefused() throws Exception {
         Activity message = Activities.personal("510559 403");
         message.setServiceUrl("http://203.0.113.9/");
