@@ -30,9 +30,13 @@ public record GraphSettings(
         return (base.endsWith("/") ? base : base + "/") + tenantId + "/";
     }
 
-    /** The app-only scope of the Graph in use ({@code https://graph.microsoft.com/.default}). */
+    /**
+     * The app-only scope of the Graph in use ({@code https://graph.microsoft.com/.default}; a national cloud's own
+     * Graph host otherwise). A local stub on loopback asks for the public Graph's scope.
+     */
     public String scope() {
-        boolean local = "http".equals(graphBaseUrl.getScheme());
+        String host = graphBaseUrl.getHost() == null ? "" : graphBaseUrl.getHost().toLowerCase(java.util.Locale.ROOT);
+        boolean local = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
         URI origin = local ? DEFAULT_GRAPH : graphBaseUrl;
         return origin.getScheme() + "://" + origin.getAuthority() + "/.default";
     }

@@ -19,8 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Client credentials through MSAL4J: a secret or a certificate, the token cached by MSAL until shortly before it
- * expires. MSAL accepts only https authorities; against a stub authority (not login.microsoftonline.com) instance
+ * Client credentials through MSAL4J: a secret or a certificate. The token is kept here until five minutes before
+ * it expires: MSAL's own app-token cache missed every time against a stub authority with instance discovery off
+ * (measured: a new token request per call), and a poll must not ask Entra ID once per page. MSAL accepts only
+ * https authorities; against a stub authority (not login.microsoftonline.com) instance
  * discovery is switched off, since it would ask Microsoft's public cloud about a host it does not know, and tests
  * pass the socket factory that trusts the stub's certificate.
  */
@@ -28,9 +30,19 @@ public final class MsalTokenProvider implements TokenProvider {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private final ConfidentialClientApplication app;
+    private static final Duration EARLY = Duration.ofMinutes(5);
     private final Set<String> scopes;
+    private final java.time.Clock clock;
+    private String cached;
+    private java.time.Instant cachedUntil;
 
     public MsalTokenProvider(GraphSettings settings, SSLSocketFactory trust) throws SourceException {
+        this(settings, trust, java.time.Clock.systemUTC());
+    }
+
+    public MsalTokenProvider(GraphSettings settings, SSLSocketFactory trust, java.time.Clock clock)
+            throws SourceException {
+        this.clock = clock;
         try {
             ConfidentialClientApplication.Builder builder = ConfidentialClientApplication
                     .builder(settings.clientId(), credential(settings))
@@ -67,11 +79,16 @@ public final class MsalTokenProvider implements TokenProvider {
     }
 
     @Override
-    public String token(boolean refresh) throws SourceException {
+    public synchronized String token(boolean refresh) throws SourceException {
+        if (!refresh && cached != null && clock.instant().isBefore(cachedUntil)) {
+            return cached;
+        }
         ClientCredentialParameters parameters = ClientCredentialParameters.builder(scopes).skipCache(refresh).build();
         try {
             IAuthenticationResult result = app.acquireToken(parameters).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            return result.accessToken();
+            cached = result.accessToken();
+            cachedUntil = result.expiresOnDate().toInstant().minus(EARLY);
+            return cached;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SourceException(SourceException.Problem.UNREACHABLE, "interrupted while getting a token", e);
