@@ -35,6 +35,7 @@ public final class GraphStub implements AutoCloseable {
     }
 
     private final StubServer server;
+    private final StubServer tokenServer;
     private final Clock clock;
     private final List<Arrival> calls = new CopyOnWriteArrayList<>();
     private final Deque<StubServer.Response> graphFaults = new ArrayDeque<>();
@@ -44,34 +45,57 @@ public final class GraphStub implements AutoCloseable {
     private volatile boolean outage;
     private volatile StubServer.Response tokenAnswer;
 
-    public GraphStub(StubServer server, Clock clock) {
+    private GraphStub(StubServer server, StubServer tokenServer, Clock clock) {
         this.server = server;
+        this.tokenServer = tokenServer;
         this.clock = clock;
-        server.route("/" + TENANT + "/oauth2/v2.0/token", this::token);
+        tokenServer.route("/" + TENANT + "/oauth2/v2.0/token", this::token);
         server.route("/v1.0/communications/callRecords/", this::graph);
         server.start();
+        if (tokenServer != server) {
+            tokenServer.start();
+        }
     }
 
+    /**
+     * Graph and the token endpoint both over TLS on one server (MSAL needs https; the JDK's HTTPS server is slow
+     * for large pages: about 0.5 MB/s here, so use {@link #withHttpGraph} for many pages).
+     */
     public static GraphStub https(Clock clock) throws IOException {
-        return new GraphStub(StubServer.https(TestTls.get().server()), clock);
+        StubServer server = StubServer.https(TestTls.get().server());
+        return new GraphStub(server, server, clock);
+    }
+
+    /** The token endpoint over TLS, as MSAL requires, and Graph over plain HTTP on loopback. */
+    public static GraphStub withHttpGraph(Clock clock) throws IOException {
+        return new GraphStub(StubServer.http(), StubServer.https(TestTls.get().server()), clock);
     }
 
     public static GraphStub http(Clock clock) throws IOException {
-        return new GraphStub(StubServer.http(), clock);
+        StubServer server = StubServer.http();
+        return new GraphStub(server, server, clock);
     }
 
     public URI base() {
         return server.base();
     }
 
+    public URI authority() {
+        return tokenServer.base();
+    }
+
     public StubServer server() {
         return server;
+    }
+
+    public StubServer tokenServer() {
+        return tokenServer;
     }
 
     /** Environment for a watch pointed at this stub (secret credentials). */
     public Map<String, String> environment() {
         return Map.of("CALLCODES_GRAPH_TENANT_ID", TENANT, "CALLCODES_GRAPH_CLIENT_ID", CLIENT,
-                "CALLCODES_GRAPH_CLIENT_SECRET", "stub-secret", "CALLCODES_GRAPH_AUTHORITY", base() + "/",
+                "CALLCODES_GRAPH_CLIENT_SECRET", "stub-secret", "CALLCODES_GRAPH_AUTHORITY", authority() + "/",
                 "CALLCODES_GRAPH_BASE_URL", base().toString());
     }
 
@@ -191,5 +215,8 @@ public final class GraphStub implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        if (tokenServer != server) {
+            tokenServer.close();
+        }
     }
 }
