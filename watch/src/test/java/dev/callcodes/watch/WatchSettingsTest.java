@@ -41,7 +41,7 @@ class WatchSettingsTest {
         assertThat(settings.lookback()).isEqualTo(Duration.ofHours(3));
         assertThat(settings.backfill()).isEqualTo(Duration.ofDays(7));
         assertThat(settings.rules().window()).isEqualTo(Duration.ofMinutes(60));
-        assertThat(settings.rules().minCalls()).isEqualTo(30);
+        assertThat(settings.rules().minCalls()).isEqualTo(50);
         assertThat(settings.graph().tenantAuthority()).isEqualTo("https://login.microsoftonline.com/" + TENANT + "/");
         assertThat(settings.graph().scope()).isEqualTo("https://graph.microsoft.com/.default");
         assertThat(settings.graph().defaultAuthority()).isTrue();

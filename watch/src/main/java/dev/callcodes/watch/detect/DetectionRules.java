@@ -12,7 +12,7 @@ import java.time.Duration;
  * @param baselineDays     how many previous days, at the same hours, make the baseline
  * @param minRise          how much a pair's share of the SBC's calls must rise above its baseline (0.05 = 5 points)
  * @param minFailures      failures of the pair in the window before a rise is reported
- * @param z                the one-sided normal quantile of the Wilson bounds (3.09: 1 in 1,000)
+ * @param z                the one-sided normal quantile of the Wilson bounds (3.72: 1 in 10,000)
  * @param newPairDays      how far back a pair must be absent to be "new"
  * @param minNewPairCalls  failures of a new pair in the window before it is reported
  * @param minHistory       how much history the watch must hold before it says "new" or "silent"
@@ -36,7 +36,7 @@ public record DetectionRules(
         int resolvePolls) {
 
     public static DetectionRules defaults() {
-        return new DetectionRules(Duration.ofMinutes(60), 30, 200, 7, 0.05, 5, 3.09, 30, 3, Duration.ofDays(7),
+        return new DetectionRules(Duration.ofMinutes(60), 50, 200, 7, 0.05, 5, 3.72, 30, 3, Duration.ofDays(7),
                 Duration.ofHours(2), 10.0, 2);
     }
 

@@ -24,7 +24,9 @@ import java.util.TreeSet;
  * <p><b>Minimum calls.</b> No rate is judged on fewer than {@code minCalls} calls of the SBC in the window: the
  * Teams Direct Routing health dashboard warns that with fewer than 100 calls its network effectiveness ratio
  * "might be quite low, but still be normal". The watch judges per hour rather than per period, so it asks for
- * fewer calls (30 by default) and makes up for it with the bounds below, which widen as counts shrink.
+ * fewer calls (50 by default) and makes up for it with the bounds below, which widen as counts shrink. Two
+ * months of generated calls showed why not fewer: at 30 to 45 calls an hour (weekends, evenings) chance alone gave
+ * three alarms in 53 quiet days; an SBC that carries less should get a longer {@code CALLCODES_WATCH_WINDOW}.
  *
  * <p><b>Baseline and "well above".</b> For each SBC and code pair, the baseline is the pair's share of that SBC's
  * calls over the same clock hours (those the window touches) on each of the previous 7 days, pooled: busy
@@ -33,7 +35,8 @@ import java.util.TreeSet;
  *   <li>its share of the SBC's calls in the window rose by at least {@code minRise} (5 percentage points) over
  *       the baseline's share: small rises are not worth a message;</li>
  *   <li>the Wilson lower bound of the window's share is above the Wilson upper bound of the baseline's share, both
- *       at z = 3.09 (one-sided 1 in 1,000): the rise is not noise of either count;</li>
+ *       at z = 3.72 (one-sided 1 in 10,000, since every poll tests every pair of every SBC): the rise is not noise
+ *       of either count;</li>
  *   <li>that lower bound is also at least half of {@code minRise} above the baseline: at night, with few calls, a
  *       handful of failures cannot carry an alert;</li>
  *   <li>at least {@code minFailures} (5) failures, and a baseline of at least {@code minBaselineCalls} (200).</li>
