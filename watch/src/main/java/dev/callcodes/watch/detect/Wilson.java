@@ -22,6 +22,9 @@ final class Wilson {
         if (n <= 0) {
             return sign < 0 ? 0.0 : 1.0;
         }
+        if ((sign < 0 && k == 0) || (sign > 0 && k >= n)) {
+            return sign < 0 ? 0.0 : 1.0;
+        }
         double p = (double) k / n;
         double z2 = z * z;
         double centre = p + z2 / (2.0 * n);
