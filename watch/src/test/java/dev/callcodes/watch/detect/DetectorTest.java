@@ -52,11 +52,7 @@ class DetectorTest {
 
     /** Eight days of the same hours: 120 calls an hour from 09:00 to 12:00, 2% of them 560503/503. */
     private void history(int days) {
-        for (int day = days; day >= 1; day--) {
-            Instant start = NOW.minus(Duration.ofDays(day)).minus(Duration.ofHours(2));
-            add(calls(start, Duration.ofHours(3), 360, 7, "560503", 503));
-        }
-        book.coveredFrom(NOW.minus(Duration.ofDays(days)).minus(Duration.ofHours(2)));
+        history(book, days);
     }
 
     private List<Alert> evaluate(List<CallRow> window, Instant at) {
