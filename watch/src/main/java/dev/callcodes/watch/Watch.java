@@ -38,6 +38,12 @@ public final class Watch {
     private static final Logger LOG = LoggerFactory.getLogger(Watch.class);
     /** Graph keeps call records 30 days: a poll never asks for more. */
     private static final Duration GRAPH_RETENTION = Duration.ofDays(30);
+    /**
+     * A long window (the backfill, or the catch-up after an outage) is read a day at a time, forgetting seen ids
+     * behind the look-back after each day: a week of a busy tenant never sits in memory at once. Graph filters by
+     * start time, so the days hold disjoint calls and no id can repeat across them.
+     */
+    private static final Duration CHUNK = Duration.ofDays(1);
 
     public enum TickOutcome { POLLED, FAILED, STANDBY, CONFLICT }
 
@@ -107,24 +113,35 @@ public final class Watch {
         CallBook book = new CallBook(checkpoint);
         List<CallRow> newFailures = new ArrayList<>();
         long[] added = {0, 0};
-        CallSource.ReadResult read;
+        Instant recentHorizon = now.minus(recentRetention);
+        Instant historyHorizon = now.minus(historyRetention);
+        CallSource.ReadResult read = new CallSource.ReadResult(0, 0, 0, null, 0);
         try {
-            read = source.read(from, now, row -> {
-                if (book.add(row)) {
-                    added[0]++;
-                    if (row.outcome().failed()) {
-                        newFailures.add(row);
+            for (Instant chunkFrom = from; chunkFrom.isBefore(now); ) {
+                Instant chunkTo = chunkFrom.plus(CHUNK).isBefore(now) ? chunkFrom.plus(CHUNK) : now;
+                read = sum(read, source.read(chunkFrom, chunkTo, row -> {
+                    if (book.add(row)) {
+                        added[0]++;
+                        // Only calls that grow an open incident are kept; the others are in the book already.
+                        if (row.outcome().failed()
+                                && book.incidents().containsKey(Incident.pairKey(row.sbc(), row.pair().key()))) {
+                            newFailures.add(row);
+                        }
+                    } else {
+                        added[1]++;
                     }
-                } else {
-                    added[1]++;
+                }));
+                book.forget(recentHorizon, historyHorizon);
+                chunkFrom = chunkTo;
+                if (chunkFrom.isBefore(now) && !lease.renew(instanceId, leaseTtl)) {
+                    return lostLease(null);
                 }
-            });
+            }
         } catch (SourceException e) {
             return failed(loaded, from, now, e);
         }
         metrics.recordsRead(read.rows(), added[1], read.unreadable());
         book.coveredFrom(from);
-        book.forget(now.minus(recentRetention), now.minus(historyRetention));
         List<Alert> alerts = detector.evaluate(book, newFailures, now, state.mutes());
         alerts.stream().filter(a -> a.kind() == AlertKind.OPENED)
                 .forEach(a -> a.reasons().forEach(metrics::incidentOpened));
@@ -133,9 +150,7 @@ public final class Watch {
                 read.unreadable(), read.retries(), null, null);
         Checkpoint next = book.toCheckpoint(now, report);
         if (!lease.renew(instanceId, leaseTtl)) {
-            metrics.poll("conflict");
-            LOG.warn("watch: the lease was lost during a poll; its result is dropped and the holder polls again");
-            return new Tick(TickOutcome.CONFLICT, report, List.of(), List.of());
+            return lostLease(report);
         }
         Optional<String> version = state.commit(next, loaded.version());
         if (version.isEmpty()) {
@@ -151,6 +166,17 @@ public final class Watch {
             LOG.warn("watch: {} Graph rows could not be read (first: {})", read.unreadable(), read.firstProblem());
         }
         return new Tick(TickOutcome.POLLED, report, alerts, deliver(next, version.get()));
+    }
+
+    private Tick lostLease(PollReport report) {
+        metrics.poll("conflict");
+        LOG.warn("watch: the lease was lost during a poll; its result is dropped and the holder polls again");
+        return new Tick(TickOutcome.CONFLICT, report, List.of(), List.of());
+    }
+
+    private static CallSource.ReadResult sum(CallSource.ReadResult a, CallSource.ReadResult b) {
+        return new CallSource.ReadResult(a.pages() + b.pages(), a.rows() + b.rows(), a.unreadable() + b.unreadable(),
+                a.firstProblem() != null ? a.firstProblem() : b.firstProblem(), a.retries() + b.retries());
     }
 
     /** Where this poll's window starts: the backfill the first time, else the look-back before the watermark. */

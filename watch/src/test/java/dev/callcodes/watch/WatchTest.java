@@ -94,6 +94,8 @@ class WatchTest {
         assertThat(first.outcome()).isEqualTo(Watch.TickOutcome.POLLED);
         assertThat(first.report().pages()).as("three days of calls, 1,000 a page").isGreaterThan(8);
         assertThat(first.report().from()).isEqualTo(T.minus(Duration.ofDays(3)));
+        assertThat(stub.server().requests().stream().filter(r -> r.uri().getRawQuery() == null))
+                .as("the backfill is read a day at a time").hasSize(3);
         assertThat(sent).hasSize(1);
         Alert opened = sent.get(0);
         assertThat(opened.kind()).isEqualTo(AlertKind.OPENED);
