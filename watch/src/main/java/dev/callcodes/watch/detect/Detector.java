@@ -232,7 +232,7 @@ public final class Detector {
             if (!enoughHistory || callsInSpan > 0) {
                 return;
             }
-            double expected = expectedCalls(book, sbc, span.start(), now);
+            double expected = expectedCalls(book, sbc, span.start(), now, false);
             if (expected < rules.minExpectedCalls()) {
                 return;
             }
@@ -245,10 +245,14 @@ public final class Detector {
             return;
         }
         int calmPolls = callsInSpan > 0 ? open.calmPolls() + 1 : 0;
+        // Silent for so long (about four days) that the median of its own week no longer expects calls: closed,
+        // rather than open for ever. The median alone, so that a quiet weekend after a silent Friday does not close it.
+        boolean retired = callsInSpan == 0
+                && expectedCalls(book, sbc, span.start(), now, true) < rules.minExpectedCalls();
         Incident updated = new Incident(key, open.id(), sbc, null, open.reasons(), open.since(), open.openedAt(),
-                null, 0, Set.of(), null, null, callsInSpan, 0, 0, 0, 0, open.expectedCalls(), open.revision(), 0,
-                calmPolls);
-        if (calmPolls >= rules.resolvePolls()) {
+                null, 0, Set.of(), null, null, callsInSpan, 0, 0, 0, 0, retired ? 0 : open.expectedCalls(),
+                open.revision(), 0, calmPolls);
+        if (calmPolls >= rules.resolvePolls() || retired) {
             book.incidents().remove(key);
             alerts.add(alert(next(updated), AlertKind.RESOLVED, now, span));
         } else {
@@ -287,8 +291,8 @@ public final class Detector {
         return baseline;
     }
 
-    /** Calls the SBC's history expects in [from, to): see the class comment. */
-    double expectedCalls(CallBook book, String sbc, Instant from, Instant to) {
+    /** Calls the SBC's history expects in [from, to): see the class comment; or the week's median alone. */
+    double expectedCalls(CallBook book, String sbc, Instant from, Instant to, boolean medianOnly) {
         Baseline baseline = baseline(book, sbc, from, to);
         long hours = hour(to.minusSeconds(1)) - hour(from) + 1;
         double scale = Duration.between(from, to).toSeconds() / (hours * 3600.0);
@@ -297,7 +301,7 @@ public final class Detector {
         double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2.0;
         double sameWeekday = baseline.perDay.length >= 7 ? baseline.perDay[6] : median;
-        return Math.min(median, sameWeekday) * scale;
+        return (medianOnly ? median : Math.min(median, sameWeekday)) * scale;
     }
 
     private Alert alert(Incident i, AlertKind kind, Instant now, Window window) {
@@ -311,9 +315,12 @@ public final class Detector {
 
     private String headline(Incident i, AlertKind kind, CodePair pair) {
         if (pair == null) {
-            return kind == AlertKind.RESOLVED
-                    ? "Resolved: " + i.sbc() + " carries calls again"
-                    : i.sbc() + " has carried no calls for " + words(rules.silenceWindow()) + " (about "
+            if (kind == AlertKind.RESOLVED) {
+                return i.callsInWindow() > 0 ? "Resolved: " + i.sbc() + " carries calls again"
+                        : "Closed: " + i.sbc() + " has been silent since " + i.since()
+                        + " and its history no longer expects calls (retired?)";
+            }
+            return i.sbc() + " has carried no calls for " + words(rules.silenceWindow()) + " (about "
                     + Math.round(i.expectedCalls()) + " expected at these hours)";
         }
         String family = switch (pair.family()) {

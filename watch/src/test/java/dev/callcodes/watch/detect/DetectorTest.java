@@ -189,6 +189,26 @@ class DetectorTest {
     }
 
     @Test
+    void anSbcSilentForDaysIsClosedOnceItsHistoryExpectsNothing() {
+        for (int day = 8; day >= 1; day--) {
+            add(calls(NOW.minus(Duration.ofDays(day)).minus(Duration.ofHours(3)), Duration.ofHours(4), 400, 0, "0", 0));
+        }
+        book.coveredFrom(NOW.minus(Duration.ofDays(8)).minus(Duration.ofHours(3)));
+        add(calls(NOW.minus(Duration.ofHours(3)), Duration.ofMinutes(30), 50, 0, "0", 0));
+        assertThat(evaluate(List.of(), NOW)).hasSize(1);
+        List<Alert> later = new ArrayList<>();
+        for (int day = 1; day <= 8 && later.isEmpty(); day++) {
+            later.addAll(evaluate(List.of(), NOW.plus(Duration.ofDays(day))));
+        }
+        assertThat(later).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(AlertKind.RESOLVED);
+            assertThat(a.headline()).startsWith("Closed: sbc1.contoso.com has been silent since")
+                    .endsWith("its history no longer expects calls (retired?)");
+        });
+        assertThat(book.incidents()).isEmpty();
+    }
+
+    @Test
     void aQuietWeekendIsJudgedByLastWeekend() {
         // busy every day but the same weekday a week ago, which was quiet: silence today is not unusual
         for (int day = 8; day >= 1; day--) {
