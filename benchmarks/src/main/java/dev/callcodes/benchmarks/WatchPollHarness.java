@@ -74,8 +74,10 @@ public final class WatchPollHarness {
             HeapPeaks.reset();
             long[] millis = new long[RUNS];
             Watch.Tick tick = null;
+            InMemoryWatchState state = null;
             for (int run = 0; run < RUNS; run++) {
-                Watch watch = new Watch("bench", source, new InMemoryWatchState(), new InMemoryLease(clock),
+                state = new InMemoryWatchState();
+                Watch watch = new Watch("bench", source, state, new InMemoryLease(clock),
                         new Detector(DetectionRules.defaults()), alert -> { }, new CountingWatchMetrics(), clock,
                         Duration.ofMinutes(15), Duration.ofHours(3), Duration.ofHours(3));
                 long started = System.nanoTime();
@@ -88,8 +90,9 @@ public final class WatchPollHarness {
             long[] sorted = millis.clone();
             Arrays.sort(sorted);
             long bytes = pages.values().stream().mapToLong(b -> b.length).sum();
-            System.out.printf("records %,d in %d pages (%,d bytes): %,d read, %,d new, %d alerts%n", rows,
-                    tick.report().pages(), bytes, tick.report().rows(), tick.report().newRows(), tick.alerts().size());
+            System.out.printf("records %,d in %d pages (%,d bytes): %,d read, %,d new, %d alerts; checkpoint %,d bytes%n",
+                    rows, tick.report().pages(), bytes, tick.report().rows(), tick.report().newRows(),
+                    tick.alerts().size(), state.storedBytes());
             System.out.printf("time per poll: first %d ms, median %d ms, best %d ms (%d runs)%n",
                     millis[0], sorted[RUNS / 2], sorted[0], RUNS);
             System.out.printf("peak heap used: %.1f MB (max heap %.0f MB)%n", HeapPeaks.peakBytes() / 1e6,
