@@ -86,7 +86,7 @@ public record WatchSettings(
             if (!problems.isEmpty()) {
                 throw new WatchSettingsException(problems);
             }
-            return off(OFF_REASON);
+            return off("off".equalsIgnoreCase(value(env, SOURCE)) ? "the watch is off (" + SOURCE + "=off)" : OFF_REASON);
         }
         boolean demo = source == Source.DEMO;
         GraphSettings graph = demo ? null : graph(env, problems);

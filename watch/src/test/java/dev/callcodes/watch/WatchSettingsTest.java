@@ -150,6 +150,13 @@ class WatchSettingsTest {
     }
 
     @Test
+    void switchedOffOnPurposeSaysSo() {
+        Map<String, String> env = graph();
+        env.put("CALLCODES_WATCH_SOURCE", "off");
+        assertThat(WatchSettings.from(env).offReason()).isEqualTo("the watch is off (CALLCODES_WATCH_SOURCE=off)");
+    }
+
+    @Test
     void anUnknownSourceIsNamed() {
         assertThatThrownBy(() -> WatchSettings.from(Map.of("CALLCODES_WATCH_SOURCE", "teams")))
                 .hasMessage("CALLCODES_WATCH_SOURCE: 'teams' is not a source (use graph, demo or off)");
