@@ -8,9 +8,6 @@ import dev.callcodes.catalog.report.SyntheticExport;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +32,7 @@ public final class ReportHarness {
         Path export = writeExport(rows);
         try {
             CallCodes codes = CallCodes.embedded();
-            resetPeaks();
+            HeapPeaks.reset();
             long[] millis = new long[RUNS];
             ReportSummary summary = null;
             for (int run = 0; run < RUNS; run++) {
@@ -51,7 +48,7 @@ public final class ReportHarness {
                     summary.rowsRead(), summary.failedCalls(), summary.unreadableRows());
             System.out.printf("time per summary: first %d ms, median %d ms, best %d ms (%d runs)%n",
                     millis[0], sorted[RUNS / 2], sorted[0], RUNS);
-            System.out.printf("peak heap used: %.1f MB (max heap %.0f MB)%n", peakHeapBytes() / 1e6,
+            System.out.printf("peak heap used: %.1f MB (max heap %.0f MB)%n", HeapPeaks.peakBytes() / 1e6,
                     Runtime.getRuntime().maxMemory() / 1e6);
         } finally {
             Files.deleteIfExists(export);
@@ -64,18 +61,5 @@ public final class ReportHarness {
             SyntheticExport.write(out, rows, 42);
         }
         return file;
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
-
-    /** Summed per-pool peaks: an upper bound of the heap in use at any moment. */
-    private static long peakHeapBytes() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed())
-                .sum();
     }
 }

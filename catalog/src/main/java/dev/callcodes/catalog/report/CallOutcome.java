@@ -51,4 +51,9 @@ public enum CallOutcome {
         return noFailureCode && (microsoftCode == null || NORMAL_CLEARING.contains(microsoftCode))
                 ? ENDED_NORMALLY : FAILED;
     }
+
+    /** Only a failure counts against an SBC or a code; a call answered elsewhere or not a call does not. */
+    public boolean failed() {
+        return this == FAILED;
+    }
 }
