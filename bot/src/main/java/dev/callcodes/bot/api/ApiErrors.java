@@ -28,9 +28,6 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        if (e.getMostSpecificCause() instanceof BodyLimitFilter.BodyTooLargeException tooLarge) {
-            return body(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), null);
-        }
         return body(HttpStatus.BAD_REQUEST, "the body is not valid JSON: send {\"text\": \"510559 403\"}", null);
     }
 

@@ -73,7 +73,7 @@ class ExplainApiController {
      * A report file as the request body (CSV, TSV, JSON or a .zip of them, any Content-Type), streamed: the same
      * JSON as {@code /api/explain}, or with {@code Accept: text/csv} the failed calls by code pair as CSV.
      */
-    @PostMapping(path = BodyLimitFilter.REPORT_PATH)
+    @PostMapping(path = "/api/report")
     ResponseEntity<?> report(InputStream body, @RequestHeader(name = "Accept", required = false) String accept)
             throws IOException {
         Reports.Explanation explanation;
