@@ -1,6 +1,5 @@
 package dev.callcodes.bot.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.callcodes.bot.BotSettings;
 import dev.callcodes.catalog.report.ReportInput;
 import jakarta.servlet.AsyncContext;
@@ -17,13 +16,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,27 +42,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * executor: a thread per slow body is exactly what an attacker exhausts; non-blocking reads need none.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(RequestBodyGuard.ORDER)
 public class RequestBodyGuard extends OncePerRequestFilter implements ServletRequestListener {
 
     /** Paths whose bodies are files (a report, a file for the local chat page): they get the report limit. */
     static final Set<String> FILE_PATHS = Set.of("/api/report", "/local/files");
     static final int RETRY_AFTER_SECONDS = 5;
+    /** Right after the access check: a caller who may not call the API does not get to send it a body. */
+    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     private final long maxBodyBytes;
     private final long maxFileBytes;
     private final long readTimeoutMillis;
     private final int maxReceiving;
     private final Semaphore receiving;
-    private final ObjectMapper json;
 
-    RequestBodyGuard(BotSettings settings, ObjectMapper json) {
+    RequestBodyGuard(BotSettings settings) {
         this.maxBodyBytes = settings.maxBodyBytes();
         this.maxFileBytes = settings.maxReportBytes();
         this.readTimeoutMillis = settings.server().bodyReadSeconds() * 1000L;
         this.maxReceiving = settings.server().maxConcurrentUploads();
         this.receiving = new Semaphore(maxReceiving);
-        this.json = json;
     }
 
     /** Bodies being received now. */
@@ -86,12 +82,12 @@ public class RequestBodyGuard extends OncePerRequestFilter implements ServletReq
         boolean file = FILE_PATHS.contains(request.getRequestURI());
         long limit = file ? maxFileBytes : maxBodyBytes;
         if (declared > limit) {
-            refuseUnread(request, response, HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(file, limit));
+            Refusals.unread(request, response, HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(file, limit));
             return;
         }
         if (!receiving.tryAcquire()) {
             response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-            refuseUnread(request, response, HttpStatus.SERVICE_UNAVAILABLE, "the server is receiving too many"
+            Refusals.unread(request, response, HttpStatus.SERVICE_UNAVAILABLE, "the server is receiving too many"
                     + " requests at once: try again in " + RETRY_AFTER_SECONDS + " seconds");
             return;
         }
@@ -125,34 +121,6 @@ public class RequestBodyGuard extends OncePerRequestFilter implements ServletReq
     private String tooLarge(boolean file, long limit) {
         return file ? ReportInput.tooLarge(limit).getMessage()
                 : "the request body is over the limit of " + limit + " bytes: send less text at a time";
-    }
-
-    /**
-     * Refuses before reading a byte. Switching the request to non-blocking reads first means Tomcat, finishing the
-     * request, takes only what already arrived instead of waiting to drain the rest of the body.
-     */
-    private void refuseUnread(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-                              String message) throws IOException {
-        AsyncContext async = request.startAsync();
-        request.getInputStream().setReadListener(new Ignored());
-        writeError(response, status, message);
-        async.complete();
-    }
-
-    private void writeError(HttpServletResponse response, HttpStatus status, String message) throws IOException {
-        if (response.isCommitted()) {
-            return;
-        }
-        response.setStatus(status.value());
-        response.setHeader("Connection", "close");
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", message);
-        if (status == HttpStatus.PAYLOAD_TOO_LARGE || status == HttpStatus.REQUEST_TIMEOUT) {
-            body.put("field", "body");
-        }
-        body.put("status", status.value());
-        json.writeValue(response.getOutputStream(), body);
     }
 
     /** Reads the body as it arrives; hands the request on when it is whole, refuses it when it breaks a limit. */
@@ -249,7 +217,7 @@ public class RequestBodyGuard extends OncePerRequestFilter implements ServletReq
             finished = true;
             release();
             body.discard();
-            writeError((HttpServletResponse) async.getResponse(), status, message);
+            Refusals.write((HttpServletResponse) async.getResponse(), status, message);
             async.complete();
         }
 
@@ -257,21 +225,6 @@ public class RequestBodyGuard extends OncePerRequestFilter implements ServletReq
             if (released.compareAndSet(false, true)) {
                 receiving.release();
             }
-        }
-    }
-
-    /** Takes whatever arrives after a refusal and drops it. */
-    private static final class Ignored implements ReadListener {
-        @Override
-        public void onDataAvailable() {
-        }
-
-        @Override
-        public void onAllDataRead() {
-        }
-
-        @Override
-        public void onError(Throwable failure) {
         }
     }
 }
