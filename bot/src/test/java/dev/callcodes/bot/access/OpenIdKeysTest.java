@@ -1,15 +1,14 @@
 package dev.callcodes.bot.access;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.callcodes.bot.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,23 +27,7 @@ class OpenIdKeysTest {
             exchange.close();
         });
         down.start();
-        Instant[] now = {Instant.parse("2026-11-20T09:00:00Z")};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-20T09:00:00Z"));
         try {
             OpenIdKeys keys = new OpenIdKeys(HttpClient.newHttpClient(), "http://127.0.0.1:" + down.getAddress().getPort()
                     + "/tenant/v2.0/.well-known/openid-configuration", clock);
@@ -54,7 +37,7 @@ class OpenIdKeysTest {
             }
             assertThat(hits.get()).isEqualTo(1);
 
-            now[0] = now[0].plus(OpenIdKeys.AFTER_FAILURE).plus(Duration.ofSeconds(1));
+            clock.advance(OpenIdKeys.AFTER_FAILURE.plus(Duration.ofSeconds(1)));
             assertThatThrownBy(keys::current).isInstanceOf(OpenIdKeys.Unavailable.class);
             assertThat(hits.get()).isEqualTo(2);
             assertThat(keys.fetches()).isEqualTo(2);

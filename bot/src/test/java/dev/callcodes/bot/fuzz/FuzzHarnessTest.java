@@ -76,10 +76,14 @@ class FuzzHarnessTest {
 
     private static synchronized String base() {
         if (app == null) {
-            app = new SpringApplicationBuilder(CallCodesApplication.class).properties("server.port=0",
-                    "MicrosoftAppId=", "MicrosoftAppPassword=", "spring.main.banner-mode=off").run();
+            // Arguments, not default properties: application.properties' server.port=${PORT:3978} would win over
+            // those, and a fixed port may be another run's.
+            app = new SpringApplicationBuilder(CallCodesApplication.class).run("--server.port=0",
+                    "--MicrosoftAppId=", "--MicrosoftAppPassword=", "--spring.main.banner-mode=off");
         }
-        return "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        String port = app.getEnvironment().getProperty("local.server.port");
+        assertThat(port).as("an ephemeral port").isNotEqualTo("3978");
+        return "http://127.0.0.1:" + port;
     }
 
     @AfterContainer

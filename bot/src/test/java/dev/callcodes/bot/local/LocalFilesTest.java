@@ -1,43 +1,23 @@
 package dev.callcodes.bot.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callcodes.bot.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The local file endpoint's store: bounded in files, bytes and time; and its links, the only ones it accepts. */
 class LocalFilesTest {
 
-    private static final class MovableClock extends Clock {
-        Instant now = Instant.parse("2026-11-20T09:00:00Z");
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private final LocalFileLinks links = new LocalFileLinks("127.0.0.1", () -> 3978);
 
     @Test
     void filesExpireAndTheOldestGoFirstWhenFull() {
-        MovableClock clock = new MovableClock();
+        MovableClock clock = new MovableClock(Instant.parse("2026-11-20T09:00:00Z"));
         LocalFiles files = new LocalFiles(links, new ObjectMapper(), 1000, clock);
 
         String first = files.put("a.csv", new byte[400]);
@@ -51,7 +31,7 @@ class LocalFilesTest {
         }
         assertThat(files.count()).isEqualTo(LocalFiles.MAX_FILES);
 
-        clock.now = clock.now.plus(LocalFiles.KEEP).plus(Duration.ofSeconds(1));
+        clock.advance(LocalFiles.KEEP.plus(Duration.ofSeconds(1)));
         assertThat(files.get(third)).isNull();
         assertThat(files.count()).isZero();
     }

@@ -2,7 +2,6 @@ package dev.callcodes.bot.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Nested;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
