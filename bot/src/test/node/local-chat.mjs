@@ -1,6 +1,6 @@
 // Drives the local chat page in headless Chromium as a user would: the welcome card, a question, a related-code
 // button (Action.Execute, card replaced in place), the Action.Submit fallback (the bot's PUT through the local
-// connector, card replaced in place), a three-line paste, and hostile text. Fails on any console error or any
+// connector, card replaced in place), a three-line paste, hostile text, and a report file dropped and chosen. Fails on any console error or any
 // request that leaves the machine. Writes screenshots for review.
 // Usage: node local-chat.mjs BASE_URL OUT_DIR   (CHROMIUM overrides /usr/bin/chromium)
 import { mkdirSync } from "node:fs";
@@ -193,11 +193,59 @@ await check(await page.locator("#transcript img, #transcript a[href^='javascript
   "no element made from user text");
 await check(await page.evaluate(() => window.__pwned === undefined), "no script ran from user text");
 
+// 7. A report file dropped on the page, as a user drags an export into a Teams chat: the page stores it at the app's
+// file endpoint and sends a Teams file attachment; the bot downloads it from there and answers with the report card.
+const REPORT_CSV = [
+  "Start time,Final SIP code,Final Microsoft subcode,SBC FQDN",
+  "2026-11-20 09:14,403,510559,sbc1.contoso.com",
+  "2026-11-20 09:20,504,569008,sbc1.contoso.com",
+  "2026-11-20 09:31,0,560000,sbc2.contoso.com",
+].join("\r\n") + "\r\n";
+const beforeDrop = await cardCount();
+const sentFiles = [];
+page.on("request", request => {
+  if (request.url().includes("/api/messages") && request.postData()) {
+    const body = JSON.parse(request.postData());
+    if (Array.isArray(body.attachments)) {
+      sentFiles.push(...body.attachments);
+    }
+  }
+});
+const dataTransfer = await page.evaluateHandle(csv => {
+  const transfer = new DataTransfer();
+  transfer.items.add(new File([csv], "DirectRoutingReport.csv", { type: "text/csv" }));
+  return transfer;
+}, REPORT_CSV);
+await step("drop the file", () => page.locator("#chat").dispatchEvent("dragover", { dataTransfer }));
+await step("drop the file", () => page.locator("#chat").dispatchEvent("drop", { dataTransfer }));
+await step("the report card for the dropped file", () => page.waitForFunction(count => {
+  const hosts = document.querySelectorAll("#transcript .card-host");
+  return hosts.length > count && /2 failed calls of 3/.test(hosts[hosts.length - 1].innerText);
+}, beforeDrop, { timeout: TIMEOUT }));
+const dropped = await hostText((await cardCount()) - 1);
+await check(dropped.includes("DirectRoutingReport.csv"), `the report card names the file: ${dropped.slice(0, 200)}`);
+await check(sentFiles.length === 1 && sentFiles[0].contentType === "application/vnd.microsoft.teams.file.download.info"
+  && /^http:\/\/127\.0\.0\.1:\d+\/local\/files\/[0-9a-f-]{36}$/.test(sentFiles[0].content.downloadUrl),
+  `the page sent a Teams file attachment with a link to the app: ${JSON.stringify(sentFiles)}`);
+await check(await page.locator("#transcript .msg.user .user-file").last().innerText() === "DirectRoutingReport.csv (1 KB)",
+  "the dropped file shows in the transcript");
+await check(await page.getByText(/whether to save .*failed calls by code\.csv/).count() === 1,
+  "the breakdown's file consent is shown as a note");
+await shoot("local-chat-file.png");
+
+// 8. The same file chosen with the Attach button.
+const beforeChoose = await cardCount();
+await step("choose the file", () => page.locator("#file").setInputFiles({
+  name: "DirectRoutingReport.csv", mimeType: "text/csv", buffer: Buffer.from(REPORT_CSV) }));
+await step("the report card for the chosen file", () => page.waitForFunction(count =>
+  document.querySelectorAll("#transcript .card-host").length > count, beforeChoose, { timeout: TIMEOUT }));
+await check(/2 failed calls of 3/.test(await hostText((await cardCount()) - 1)), "the chosen file gets its report card");
+
 await check(consoleErrors.length === 0, `no console errors (${consoleErrors.length})`);
 await check(foreignRequests.length === 0, `no request left the machine: ${foreignRequests.join(", ")}`);
 const total = await cardCount();
 await browser.close();
 console.log(`local-chat: welcome card, answer card for 510559 / SIP 403, related 560403 replaced in place`
   + ` (Action.Execute), 510562 replaced in place (Action.Submit update), 3-line report -> 3 cards, hostile text`
-  + ` inert; ${total} cards, 0 console errors, 0 requests off the machine; screenshots ${screenshots.join(", ")}`
+  + ` inert, a dropped and a chosen report file -> report cards; ${total} cards, 0 console errors, 0 requests off the machine; screenshots ${screenshots.join(", ")}`
   + ` in ${outDir}`);

@@ -6,6 +6,9 @@
   "use strict";
 
   const CARD = "application/vnd.microsoft.card.adaptive";
+  // What Teams puts in a message when a user sends the bot a file, and what the bot offers back.
+  const FILE_DOWNLOAD = "application/vnd.microsoft.teams.file.download.info";
+  const FILE_CONSENT = "application/vnd.microsoft.teams.card.file.consent";
   const ORIGIN = window.location.origin;
   const SERVICE_URL = ORIGIN + "/local/connector/";
   const POLL_MS = 300;          // while a reply is awaited: replies are usually there before the POST returns
@@ -16,6 +19,8 @@
   const status = document.getElementById("status");
   const composer = document.getElementById("composer");
   const input = document.getElementById("message");
+  const fileInput = document.getElementById("file");
+  const chat = document.getElementById("chat");
 
   // crypto.randomUUID needs a secure context; the page may also be opened over plain http from another machine.
   const uuid = () => {
@@ -200,6 +205,9 @@
           host.tabIndex = -1;
           renderCard(attachment.content, host);
           group.append(host);
+        } else if (attachment && attachment.contentType === FILE_CONSENT) {
+          group.append(element("p", "notice info", "In Teams you would be asked here whether to save \u201C"
+            + String(attachment.name) + "\u201D to your OneDrive. This page does not save files."));
         } else {
           group.append(element("p", "notice", "An attachment this page cannot show ("
             + String(attachment && attachment.contentType) + ")."));
@@ -353,6 +361,75 @@
     userMessage(text);
     return converse(activity({ type: "message", text, textFormat: "plain" }));
   };
+
+  // As Teams does with a file sent to a bot: the file goes to storage first (here, the app's own file endpoint,
+  // standing in for OneDrive), then the message carries a download link to it.
+  const sendFile = async file => {
+    const shown = element("div", "bubble user-text user-file", `${file.name} (${Math.ceil(file.size / 1024)} KB)`);
+    const wrap = element("div", "msg user");
+    wrap.append(element("span", "visually-hidden", "You sent the file: "), shown);
+    append(wrap);
+    scrollDown();
+    let stored;
+    try {
+      const response = await fetch(`/local/files?name=${encodeURIComponent(file.name)}`, {
+        method: "POST",
+        headers: { "Content-Type": "application/octet-stream" },
+        body: file,
+      });
+      if (!response.ok) {
+        notice(await problem(response));
+        return;
+      }
+      stored = await response.json();
+    } catch (e) {
+      notice(`Could not send the file to the bot at ${ORIGIN}. Is it still running?`);
+      return;
+    }
+    await converse(activity({
+      type: "message",
+      text: "",
+      attachments: [{
+        contentType: FILE_DOWNLOAD,
+        contentUrl: stored.downloadUrl,
+        name: stored.name,
+        content: { downloadUrl: stored.downloadUrl, uniqueId: stored.uniqueId, fileType: stored.fileType },
+      }],
+    }));
+  };
+
+  fileInput.addEventListener("change", () => {
+    const file = fileInput.files && fileInput.files[0];
+    fileInput.value = "";
+    if (file) {
+      sendFile(file);
+    }
+  });
+  const hasFiles = event => event.dataTransfer && Array.from(event.dataTransfer.types || []).includes("Files");
+  chat.addEventListener("dragover", event => {
+    if (hasFiles(event)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = "copy";
+      chat.classList.add("dropping");
+    }
+  });
+  chat.addEventListener("dragleave", event => {
+    if (event.target === chat || !chat.contains(event.relatedTarget)) {
+      chat.classList.remove("dropping");
+    }
+  });
+  chat.addEventListener("drop", event => {
+    chat.classList.remove("dropping");
+    if (!hasFiles(event)) {
+      return;
+    }
+    event.preventDefault();
+    // One file at a time, as the bot reads one report per message.
+    const file = event.dataTransfer.files[0];
+    if (file) {
+      sendFile(file);
+    }
+  });
 
   // ---- card actions -------------------------------------------------------------------------------------------------
 

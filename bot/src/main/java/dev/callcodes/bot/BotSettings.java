@@ -1,5 +1,7 @@
 package dev.callcodes.bot;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
@@ -19,12 +21,50 @@ import java.util.function.UnaryOperator;
  * @param logMessageText    {@code CALLCODES_LOG_MESSAGE_TEXT}: log what users wrote (off: logs carry only counts)
  * @param maxReportBytes    {@code CALLCODES_REPORT_MAX_BYTES}: the largest report file read, uploaded in Teams or
  *                          posted to /api/report, counted after unzipping (a month of 100,000 calls is about 24 MB)
+ * @param server            how the HTTP server protects itself from slow and large requests
+ * @param api               who may call /api/* (other than /api/messages, which the Bot Framework token guards)
  */
 public record BotSettings(String appId, String appPassword, AppType appType, String tenantId,
                           int maxRequestsPerHost, int maxRetries, int maxBodyBytes, boolean logMessageText,
-                          int maxReportBytes) {
+                          int maxReportBytes, Server server, Api api) {
 
     public enum AppType { SINGLE_TENANT, MULTI_TENANT }
+
+    /**
+     * @param localBind            {@code CALLCODES_LOCAL_BIND}: the address the local bot listens on (loopback unless
+     *                             set); a bot with an app ID listens on every interface, as App Service expects
+     * @param maxConcurrentUploads {@code CALLCODES_MAX_CONCURRENT_UPLOADS}: request bodies being received at once;
+     *                             more get 503 at once instead of waiting for a thread
+     * @param bodyReadSeconds      {@code CALLCODES_BODY_READ_SECONDS}: the time a whole request body may take to arrive
+     * @param fileTransferSeconds  {@code CALLCODES_FILE_TRANSFER_SECONDS}: the time a whole file download or upload
+     *                             for a chat (Teams' file links) may take, headers and body together
+     */
+    public record Server(String localBind, int maxConcurrentUploads, int bodyReadSeconds, int fileTransferSeconds) {
+    }
+
+    /** {@code CALLCODES_API_AUTH}: how /api/* and /actuator/metrics callers prove who they are. */
+    public enum ApiAuth { NONE, API_KEY, ENTRA }
+
+    /**
+     * @param auth        {@code CALLCODES_API_AUTH}: {@code none} (the local default), {@code api-key}, or {@code entra}
+     *                    (the default with an app ID: a deployed bot's REST API is not open unless asked)
+     * @param keys        {@code CALLCODES_API_KEYS}: the keys {@code api-key} accepts, separated by commas
+     * @param audience    {@code CALLCODES_API_AUDIENCE}: the audience {@code entra} tokens must carry; defaults to the
+     *                    app ID (its {@code api://} form is accepted too)
+     * @param openIdMetadata {@code CALLCODES_API_OPENID_METADATA}: where {@code entra} finds the tenant's signing keys
+     *                    and issuer; defaults to the tenant's v2.0 OpenID configuration
+     */
+    public record Api(ApiAuth auth, List<String> keys, String audience, String openIdMetadata) {
+        public Api {
+            keys = List.copyOf(keys);
+        }
+
+        @Override
+        public String toString() {
+            return "Api[auth=" + auth + ", keys=" + keys.size() + " (hidden), audience=" + audience
+                    + ", openIdMetadata=" + openIdMetadata + "]";
+        }
+    }
 
     public static final String APP_ID = "MicrosoftAppId";
     public static final String APP_PASSWORD = "MicrosoftAppPassword";
@@ -35,11 +75,25 @@ public record BotSettings(String appId, String appPassword, AppType appType, Str
     public static final String MAX_BODY_BYTES = "CALLCODES_API_MAX_BODY_BYTES";
     public static final String LOG_MESSAGE_TEXT = "CALLCODES_LOG_MESSAGE_TEXT";
     public static final String MAX_REPORT_BYTES = "CALLCODES_REPORT_MAX_BYTES";
+    public static final String LOCAL_BIND = "CALLCODES_LOCAL_BIND";
+    public static final String MAX_CONCURRENT_UPLOADS = "CALLCODES_MAX_CONCURRENT_UPLOADS";
+    public static final String BODY_READ_SECONDS = "CALLCODES_BODY_READ_SECONDS";
+    public static final String FILE_TRANSFER_SECONDS = "CALLCODES_FILE_TRANSFER_SECONDS";
+    public static final String API_AUTH = "CALLCODES_API_AUTH";
+    public static final String API_KEYS = "CALLCODES_API_KEYS";
+    public static final String API_AUDIENCE = "CALLCODES_API_AUDIENCE";
+    public static final String API_OPENID_METADATA = "CALLCODES_API_OPENID_METADATA";
+    /** Shorter keys are guessable; a generated key (openssl rand -hex 32) is 64 characters. */
+    static final int MIN_API_KEY_LENGTH = 24;
 
     public BotSettings {
         appId = blankToEmpty(appId);
         appPassword = blankToEmpty(appPassword);
         tenantId = blankToEmpty(tenantId);
+        checkIdentity(appId, appPassword, appType, tenantId);
+    }
+
+    private static void checkIdentity(String appId, String appPassword, AppType appType, String tenantId) {
         if (appId.isEmpty() && !appPassword.isEmpty()) {
             throw new SettingsException(APP_PASSWORD + " is set but " + APP_ID
                     + " is empty: set both (a bot registered in Azure) or neither (a local bot)");
@@ -56,6 +110,8 @@ public record BotSettings(String appId, String appPassword, AppType appType, Str
 
     /** Reads the settings through {@code lookup} (the Spring environment, or a map in tests). */
     public static BotSettings from(UnaryOperator<String> lookup) {
+        checkIdentity(blankToEmpty(lookup.apply(APP_ID)), blankToEmpty(lookup.apply(APP_PASSWORD)),
+                appType(lookup.apply(APP_TYPE)), blankToEmpty(lookup.apply(TENANT_ID)));
         return new BotSettings(
                 lookup.apply(APP_ID),
                 lookup.apply(APP_PASSWORD),
@@ -65,7 +121,80 @@ public record BotSettings(String appId, String appPassword, AppType appType, Str
                 number(lookup, MAX_RETRIES, 4, 0, 10),
                 number(lookup, MAX_BODY_BYTES, 4 * 1024 * 1024, 1024, 256 * 1024 * 1024),
                 flag(lookup, LOG_MESSAGE_TEXT),
-                number(lookup, MAX_REPORT_BYTES, 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024));
+                number(lookup, MAX_REPORT_BYTES, 64 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+                new Server(localBind(lookup.apply(LOCAL_BIND)),
+                        number(lookup, MAX_CONCURRENT_UPLOADS, 128, 1, 10_000),
+                        number(lookup, BODY_READ_SECONDS, 60, 1, 3600),
+                        number(lookup, FILE_TRANSFER_SECONDS, 60, 1, 3600)),
+                api(lookup));
+    }
+
+    private static String localBind(String value) {
+        String v = blankToEmpty(value);
+        if (v.isEmpty()) {
+            return "127.0.0.1";
+        }
+        // A literal address or localhost only: a host name would be looked up at start-up, and could change.
+        boolean literal = v.equals("localhost") || v.matches("[0-9.]+") && v.split("\\.", -1).length == 4
+                || v.contains(":") && v.matches("[0-9A-Fa-f:.]+");
+        if (!literal) {
+            throw new SettingsException(LOCAL_BIND + "='" + value + "' must be an IP address (0.0.0.0 for every"
+                    + " interface, 127.0.0.1 for this machine only)");
+        }
+        return v;
+    }
+
+    private static Api api(UnaryOperator<String> lookup) {
+        String appId = blankToEmpty(lookup.apply(APP_ID));
+        String tenant = blankToEmpty(lookup.apply(TENANT_ID));
+        String mode = blankToEmpty(lookup.apply(API_AUTH)).toLowerCase(Locale.ROOT);
+        ApiAuth auth = switch (mode) {
+            case "" -> appId.isEmpty() ? ApiAuth.NONE : ApiAuth.ENTRA;
+            case "none" -> ApiAuth.NONE;
+            case "api-key", "apikey" -> ApiAuth.API_KEY;
+            case "entra" -> ApiAuth.ENTRA;
+            default -> throw new SettingsException(API_AUTH + "='" + lookup.apply(API_AUTH)
+                    + "' is not supported: use none, api-key or entra");
+        };
+        List<String> keys = Arrays.stream(blankToEmpty(lookup.apply(API_KEYS)).split(","))
+                .map(String::strip).filter(k -> !k.isEmpty()).toList();
+        if (auth == ApiAuth.API_KEY && keys.isEmpty()) {
+            throw new SettingsException(API_KEYS + " is empty: " + API_AUTH + "=api-key needs at least one key"
+                    + " (for example from: openssl rand -hex 32)");
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i).length() < MIN_API_KEY_LENGTH) {
+                // The key itself is a secret: name its position, never its value.
+                throw new SettingsException(API_KEYS + ": key " + (i + 1) + " of " + keys.size() + " is shorter than "
+                        + MIN_API_KEY_LENGTH + " characters; use a generated key (openssl rand -hex 32)");
+            }
+        }
+        String audience = blankToEmpty(lookup.apply(API_AUDIENCE));
+        if (audience.isEmpty()) {
+            audience = appId;
+        }
+        String metadata = blankToEmpty(lookup.apply(API_OPENID_METADATA));
+        if (metadata.isEmpty() && !tenant.isEmpty()) {
+            metadata = "https://login.microsoftonline.com/" + tenant + "/v2.0/.well-known/openid-configuration";
+        }
+        if (auth == ApiAuth.ENTRA) {
+            if (audience.isEmpty()) {
+                throw new SettingsException(API_AUTH + "=entra needs the audience tokens are issued for: set "
+                        + API_AUDIENCE + " (or " + APP_ID + ")");
+            }
+            if (metadata.isEmpty()) {
+                // A multi-tenant bot has no tenant of its own; the REST API is never opened by default.
+                throw new SettingsException(API_AUTH + (mode.isEmpty() ? " is not set, and a bot with " + APP_ID
+                        + " defaults to entra," : "=entra") + " which needs the tenant that issues the tokens: set "
+                        + TENANT_ID + " (or " + API_OPENID_METADATA + "), or choose " + API_AUTH + "=api-key (with "
+                        + API_KEYS + ") or " + API_AUTH + "=none");
+            }
+            if (!metadata.startsWith("https://") && !metadata.startsWith("http://127.0.0.1:")
+                    && !metadata.startsWith("http://localhost:")) {
+                throw new SettingsException(API_OPENID_METADATA + "='" + metadata + "' must be an https URL");
+            }
+        }
+        return new Api(auth, keys, audience, metadata);
     }
 
     /** Without an app ID the bot trusts every caller: fine on a laptop, which is where the local chat page lives. */
@@ -77,12 +206,18 @@ public record BotSettings(String appId, String appPassword, AppType appType, Str
         return !authenticationEnabled();
     }
 
+    /** Where the server listens: the local bot on {@code CALLCODES_LOCAL_BIND}; a bot in Azure everywhere (null). */
+    public String bindAddress() {
+        return localChatEnabled() ? server.localBind() : null;
+    }
+
     @Override
     public String toString() {
         return "BotSettings[appId=" + appId + ", appPassword=" + (appPassword.isEmpty() ? "" : "***")
                 + ", appType=" + appType + ", tenantId=" + tenantId + ", maxRequestsPerHost=" + maxRequestsPerHost
                 + ", maxRetries=" + maxRetries + ", maxBodyBytes=" + maxBodyBytes
-                + ", logMessageText=" + logMessageText + ", maxReportBytes=" + maxReportBytes + "]";
+                + ", logMessageText=" + logMessageText + ", maxReportBytes=" + maxReportBytes + ", server=" + server
+                + ", api=" + api + "]";
     }
 
     private static AppType appType(String value) {

@@ -56,7 +56,7 @@ class CatalogConfiguration {
     }
 
     @Bean
-    Failures failures(AnswerMetrics metrics) {
-        return new Failures(metrics);
+    Failures failures(AnswerMetrics metrics, BotSettings settings) {
+        return new Failures(metrics, settings.logMessageText());
     }
 }

@@ -43,11 +43,66 @@ class BotSettingsTest {
     }
 
     @Test
-    void multiTenantNeedsNoTenant() {
+    void multiTenantNeedsNoTenantButMustSayWhoMayCallTheRestApi() {
+        assertThatThrownBy(() -> read("MicrosoftAppId", "app", "MicrosoftAppPassword", "secret",
+                "MicrosoftAppType", "MultiTenant"))
+                .hasMessageStartingWith("CALLCODES_API_AUTH is not set, and a bot with MicrosoftAppId defaults to"
+                        + " entra, which needs the tenant");
         BotSettings settings = read("MicrosoftAppId", "app", "MicrosoftAppPassword", "secret",
-                "MicrosoftAppType", "MultiTenant");
+                "MicrosoftAppType", "MultiTenant", "CALLCODES_API_AUTH", "none");
 
         assertThat(settings.appType()).isEqualTo(BotSettings.AppType.MULTI_TENANT);
+        assertThat(settings.api().auth()).isEqualTo(BotSettings.ApiAuth.NONE);
+    }
+
+    @Test
+    void theRestApiIsOpenLocallyAndNeedsAnEntraTokenOnADeployedBot() {
+        assertThat(read().api().auth()).isEqualTo(BotSettings.ApiAuth.NONE);
+
+        BotSettings deployed = read("MicrosoftAppId", "app-id", "MicrosoftAppPassword", "secret",
+                "MicrosoftAppTenantId", "tenant-id");
+        assertThat(deployed.api().auth()).isEqualTo(BotSettings.ApiAuth.ENTRA);
+        assertThat(deployed.api().audience()).isEqualTo("app-id");
+        assertThat(deployed.api().openIdMetadata())
+                .isEqualTo("https://login.microsoftonline.com/tenant-id/v2.0/.well-known/openid-configuration");
+    }
+
+    @Test
+    void apiKeysAreRequiredLongAndNeverShown() {
+        String key = "k".repeat(40);
+        BotSettings settings = read("CALLCODES_API_AUTH", "api-key", "CALLCODES_API_KEYS", key + ", " + "m".repeat(30));
+
+        assertThat(settings.api().keys()).containsExactly(key, "m".repeat(30));
+        assertThat(settings.toString()).doesNotContain(key).contains("keys=2 (hidden)");
+        assertThatThrownBy(() -> read("CALLCODES_API_AUTH", "api-key"))
+                .hasMessageStartingWith("CALLCODES_API_KEYS is empty");
+        assertThatThrownBy(() -> read("CALLCODES_API_AUTH", "api-key", "CALLCODES_API_KEYS", key + ",short-secret"))
+                .hasMessage("CALLCODES_API_KEYS: key 2 of 2 is shorter than 24 characters; use a generated key"
+                        + " (openssl rand -hex 32)")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("short-secret"));
+        assertThatThrownBy(() -> read("CALLCODES_API_AUTH", "basic"))
+                .hasMessage("CALLCODES_API_AUTH='basic' is not supported: use none, api-key or entra");
+    }
+
+    @Test
+    void theLocalBotListensOnLoopbackUnlessToldOtherwise() {
+        assertThat(read().bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(read("CALLCODES_LOCAL_BIND", "0.0.0.0").bindAddress()).isEqualTo("0.0.0.0");
+        assertThat(read("CALLCODES_LOCAL_BIND", "::1").bindAddress()).isEqualTo("::1");
+        assertThat(read("MicrosoftAppId", "app", "MicrosoftAppPassword", "secret", "MicrosoftAppTenantId", "t",
+                "CALLCODES_LOCAL_BIND", "127.0.0.1").bindAddress()).as("a deployed bot listens everywhere").isNull();
+        assertThatThrownBy(() -> read("CALLCODES_LOCAL_BIND", "my-laptop"))
+                .hasMessageStartingWith("CALLCODES_LOCAL_BIND='my-laptop' must be an IP address");
+    }
+
+    @Test
+    void slowRequestLimitsHaveDefaultsAndBounds() {
+        BotSettings.Server server = read().server();
+        assertThat(server.maxConcurrentUploads()).isEqualTo(128);
+        assertThat(server.bodyReadSeconds()).isEqualTo(60);
+        assertThat(server.fileTransferSeconds()).isEqualTo(60);
+        assertThatThrownBy(() -> read("CALLCODES_BODY_READ_SECONDS", "0"))
+                .hasMessage("CALLCODES_BODY_READ_SECONDS='0' must be a whole number from 1 to 3600");
     }
 
     @Test

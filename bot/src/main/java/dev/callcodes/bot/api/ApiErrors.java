@@ -1,6 +1,8 @@
 package dev.callcodes.bot.api;
 
-import dev.callcodes.bot.chat.Failures;
+import dev.callcodes.bot.server.HttpErrors;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -8,54 +10,31 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Every refusal of the REST API is a small JSON object: {@code {"error": "...", "field": "..."}}. */
+/**
+ * The REST API's refusals with its own wording: a small JSON object, {@code {"error": "...", "field": "..."}},
+ * always JSON whatever the {@code Accept} header says (with {@code Accept: text/csv} on /api/report, Spring could
+ * not write an error as CSV and answered 500). Everything else goes to {@link HttpErrors}.
+ */
 @RestControllerAdvice(assignableTypes = ExplainApiController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
-
-    private final Failures failures;
-
-    ApiErrors(Failures failures) {
-        this.failures = failures;
-    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, Object>> refused(ApiException e) {
-        return body(HttpStatus.valueOf(e.status()), e.getMessage(), e.field());
+        return HttpErrors.json(HttpStatus.valueOf(e.status()), e.getMessage(), e.field());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        if (e.getMostSpecificCause() instanceof BodyLimitFilter.BodyTooLargeException tooLarge) {
-            return body(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), null);
-        }
-        return body(HttpStatus.BAD_REQUEST, "the body is not valid JSON: send {\"text\": \"510559 403\"}", null);
+        return HttpErrors.json(HttpStatus.BAD_REQUEST, "the body is not valid JSON: send {\"text\": \"510559 403\"}",
+                null);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
-        return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        return HttpErrors.json(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "send JSON with the header Content-Type: application/json", null);
-    }
-
-    @ExceptionHandler(RuntimeException.class)
-    ResponseEntity<Map<String, Object>> failed(RuntimeException e) {
-        String reference = failures.record("api", e);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", Failures.apology(reference));
-        body.put("reference", reference);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(body);
-    }
-
-    static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message, String field) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", message);
-        if (field != null) {
-            body.put("field", field);
-        }
-        body.put("status", status.value());
-        return ResponseEntity.status(status).body(body);
     }
 }

@@ -56,8 +56,9 @@ class ExplainApiController {
 
     /** {@code {"text": "..."}}: any text with codes in it, from one pair to a pasted report. */
     // No "consumes": a wrong Content-Type must reach ApiErrors, which only sees requests mapped to this controller.
-    @PostMapping(path = "/api/explain", produces = MediaType.APPLICATION_JSON_VALUE)
-    ObjectNode explain(@RequestBody JsonNode body) {
+    // No "produces" either: the answer is JSON whatever the Accept header says, and so is a refusal.
+    @PostMapping(path = "/api/explain")
+    ResponseEntity<ObjectNode> explain(@RequestBody JsonNode body) {
         if (body == null || !body.isObject()) {
             throw new ApiException(400, "text", "send a JSON object: {\"text\": \"510559 403\"}");
         }
@@ -72,16 +73,30 @@ class ExplainApiController {
         if (text.asText().isBlank()) {
             throw new ApiException(400, "text", "the field 'text' is empty: give the codes or rows to explain");
         }
-        return ExplanationJson.of(metrics.timed("api",
-                () -> codes.explain(PlainText.of(text.asText()), ReadingBudget.of(READING_BUDGET)),
-                Explanation::answers));
+        try {
+            return json(ExplanationJson.of(metrics.timed("api",
+                    () -> codes.explain(PlainText.of(text.asText()), ReadingBudget.of(READING_BUDGET)),
+                    Explanation::answers)));
+        } catch (UncheckedIOException e) {
+            throw unreadable("text");
+        }
+    }
+
+    /**
+     * The reader failed on the input itself: reading text in memory can fail no other way. The reader's own
+     * message names what broke (Jackson's may quote the text), so the caller gets this one instead.
+     */
+    private static ApiException unreadable(String field) {
+        return new ApiException(400, field, "part of the " + (field.equals("text") ? "text" : "file") + " could not"
+                + " be read: JSON that breaks off, or holds a raw control character in a string. Fix that part, or"
+                + " send the rows as CSV");
     }
 
     /**
      * A report file as the request body (CSV, TSV, JSON or a .zip of them, any Content-Type), streamed: the same
      * JSON as {@code /api/explain}, or with {@code Accept: text/csv} the failed calls by code pair as CSV.
      */
-    @PostMapping(path = BodyLimitFilter.REPORT_PATH)
+    @PostMapping(path = "/api/report")
     ResponseEntity<?> report(InputStream body, @RequestHeader(name = "Accept", required = false) String accept)
             throws IOException {
         Explanation explanation;
@@ -94,7 +109,7 @@ class ExplainApiController {
                 }
             }, Explanation::answers);
         } catch (UncheckedIOException e) {
-            throw e.getCause() instanceof ReportInputException refused ? refusal(refused) : e;
+            throw e.getCause() instanceof ReportInputException refused ? refusal(refused) : unreadable("body");
         } catch (ReportInputException refused) {
             throw refusal(refused);
         }
@@ -114,13 +129,18 @@ class ExplainApiController {
     }
 
     /** {@code ?q=certificate expired&limit=5}. */
-    @GetMapping(path = "/api/search", produces = MediaType.APPLICATION_JSON_VALUE)
-    ObjectNode search(@RequestParam(name = "q", required = false) String query,
-                      @RequestParam(name = "limit", required = false) String limit) {
+    @GetMapping(path = "/api/search")
+    ResponseEntity<ObjectNode> search(@RequestParam(name = "q", required = false) String query,
+                                      @RequestParam(name = "limit", required = false) String limit) {
         if (query == null || query.isBlank()) {
             throw new ApiException(400, "q", "the parameter 'q' is missing or empty: /api/search?q=certificate");
         }
-        return AnswerJson.results(search.search(query, limit(limit)).stream().map(CatalogSearch.Hit::entry).toList());
+        return json(AnswerJson.results(search.search(query, limit(limit)).stream().map(CatalogSearch.Hit::entry)
+                .toList()));
+    }
+
+    private static ResponseEntity<ObjectNode> json(ObjectNode body) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     private static int limit(String value) {

@@ -10,25 +10,30 @@ import java.util.function.Supplier;
 
 /**
  * The {@code explain} and {@code search} commands of the bot jar. Exit codes: 0 done (also when nothing was found),
- * 1 the catalog could not be loaded, 2 wrong usage.
+ * 1 the catalog could not be loaded, 2 wrong usage, 3 an input file (or standard input) could not be read,
+ * 4 anything else went wrong (a bug). Every failure is one line on standard error, never a stack trace.
  */
 public final class CommandLine {
 
     static final int OK = 0;
     static final int FAILED = 1;
     static final int USAGE = 2;
+    static final int UNREADABLE = 3;
+    static final int BROKE = 4;
 
     static final String USAGE_TEXT = """
             Usage:
-              java -jar callcodes-bot.jar explain [--json | --card] [--lines] [TEXT...]
-                  Explains the codes in TEXT, or in standard input when TEXT is absent (for multi-line pastes).
+              java -jar callcodes-bot.jar explain [--json | --card] [--lines] [--file PATH] [TEXT...]
+                  Explains the codes in TEXT, in the file PATH (CSV, TSV, JSON or a .zip of them), or in standard
+                  input when neither is given (for multi-line pastes).
                   --json   print {"answers": [...]} instead of text
                   --card   print the Adaptive Card(s) the bot would send, as a JSON array
                   --lines  treat each input line as its own query; print one JSON value per line
               java -jar callcodes-bot.jar search [--json] [--limit N] QUERY
                   Searches codes, phrases and explanations (typos are fine); N from 1 to 100, default 10.
               java -jar callcodes-bot.jar
-                  Starts the bot.""";
+                  Starts the bot.
+            Exit codes: 0 done, 1 catalog not loaded, 2 wrong usage, 3 input not readable, 4 unexpected failure.""";
 
     private static final Map<String, Supplier<Command>> COMMANDS = Map.of(
             "explain", ExplainCommand::new,
@@ -60,15 +65,23 @@ public final class CommandLine {
         } catch (UsageException e) {
             err.println("callcodes " + args[0] + ": " + e.getMessage());
             return USAGE;
+        } catch (InputException e) {
+            err.println("callcodes " + args[0] + ": " + e.getMessage());
+            return UNREADABLE;
         } catch (CatalogException e) {
             err.println("callcodes: the catalog could not be loaded: " + e.getMessage());
             return FAILED;
+        } catch (RuntimeException | Error e) {
+            // An Error included: a StackOverflowError an input can cause must not end in a JVM stack dump.
+            err.println("callcodes " + args[0] + ": failed unexpectedly (" + e.getClass().getName() + "); this is a"
+                    + " bug: please report it with the command you ran");
+            return BROKE;
         }
     }
 
     /** One command of the route table above. */
     interface Command {
-        void run(String[] args, InputStream in, PrintStream out) throws UsageException;
+        void run(String[] args, InputStream in, PrintStream out) throws UsageException, InputException;
     }
 
     static final class HelpCommand implements Command {

@@ -41,7 +41,7 @@ final class ExplainCommand implements CommandLine.Command {
     }
 
     @Override
-    public void run(String[] args, InputStream in, PrintStream out) throws UsageException {
+    public void run(String[] args, InputStream in, PrintStream out) throws UsageException, InputException {
         Options options = Options.parse(args, Set.of("--json", "--lines", "--card"), Set.of("--file"));
         if (options.has("--card") && options.has("--json")) {
             throw new UsageException("use --card or --json, not both");
@@ -60,8 +60,16 @@ final class ExplainCommand implements CommandLine.Command {
             }
             return;
         }
-        Explanation explanation = options.words().isEmpty()
-                ? explainInput(file, in) : codes.get().explain(String.join(" ", options.words()));
+        Explanation explanation;
+        if (options.words().isEmpty()) {
+            explanation = explainInput(file, in);
+        } else {
+            try {
+                explanation = codes.get().explain(String.join(" ", options.words()));
+            } catch (UncheckedIOException e) {
+                throw new InputException("the text: part of it could not be read (" + kind(e) + ")");
+            }
+        }
         if (options.has("--card")) {
             ArrayNode array = JsonNodeFactory.instance.arrayNode();
             cards.get().forExplanation(explanation).forEach(card -> array.add(card.content()));
@@ -86,29 +94,55 @@ final class ExplainCommand implements CommandLine.Command {
      * Standard input or the file, streamed: an export of any size is summarized without loading it whole. A file
      * is a report from its first record; standard input is read like any text.
      */
-    private Explanation explainInput(String file, InputStream stdin) throws UsageException {
-        try (InputStream raw = file == null ? stdin : Files.newInputStream(Path.of(file));
+    private Explanation explainInput(String file, InputStream stdin) throws InputException {
+        String source = file == null ? "standard input" : file;
+        try (InputStream raw = file == null ? stdin : open(file);
              Reader text = ReportInput.open(raw, MAX_INPUT_BYTES)) {
             return file == null ? codes.get().explain(text, ReadingBudget.unlimited())
                     : codes.get().explainReport(text, ReadingBudget.unlimited());
-        } catch (NoSuchFileException e) {
-            throw new UsageException("no such file: " + file);
         } catch (ReportInputException e) {
-            throw new UsageException((file == null ? "standard input" : file) + ": " + e.getMessage());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + (file == null ? "standard input" : file), e);
+            throw new InputException(source + ": " + e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            // The reader's own exceptions (cut-off JSON, a raw control character) mean the content, not the disk.
+            throw new InputException(source + ": part of it could not be read (" + kind(e) + "). Fix that part,"
+                    + " or export the report again");
         }
     }
 
-    private static String readAll(String file, InputStream in) throws UsageException {
-        try {
-            byte[] bytes = file == null ? in.readAllBytes() : Files.readAllBytes(Path.of(file));
-            String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    private static String readAll(String file, InputStream in) throws InputException {
+        try (InputStream raw = file == null ? in : open(file)) {
+            String text = new String(raw.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             return text.endsWith("\n") ? text.substring(0, text.length() - (text.endsWith("\r\n") ? 2 : 1)) : text;
-        } catch (NoSuchFileException e) {
-            throw new UsageException("no such file: " + file);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + (file == null ? "standard input" : file), e);
+            throw new InputException((file == null ? "standard input" : file) + ": could not be read (" + kind(e)
+                    + ")");
         }
+    }
+
+    /** Opens a file to read, or says in one line why it cannot be. */
+    private static InputStream open(String file) throws InputException {
+        Path path;
+        try {
+            path = Path.of(file);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new InputException("not a file name: " + file);
+        }
+        if (Files.isDirectory(path)) {
+            throw new InputException(file + " is a folder: give a file inside it");
+        }
+        try {
+            return Files.newInputStream(path);
+        } catch (NoSuchFileException e) {
+            throw new InputException("no such file: " + file);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new InputException(file + ": permission denied");
+        } catch (IOException e) {
+            throw new InputException(file + ": could not be opened (" + kind(e) + ")");
+        }
+    }
+
+    private static String kind(Exception e) {
+        Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        return cause.getClass().getSimpleName();
     }
 }

@@ -1,6 +1,7 @@
 package dev.callcodes.bot.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callcodes.bot.BotSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
@@ -15,6 +16,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
+
+import java.time.Clock;
 
 /**
  * The local chat page at {@code /}, for trying the bot without Teams. Everything it needs is declared here, not
@@ -38,7 +41,12 @@ class LocalChatConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    RouterFunction<ServerResponse> localChatRoutes(Mailbox localChatMailbox, ObjectMapper json) {
+    LocalFiles localFiles(LocalFileLinks links, ObjectMapper json, BotSettings settings) {
+        return new LocalFiles(links, json, settings.maxReportBytes(), Clock.systemUTC());
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> localChatRoutes(Mailbox localChatMailbox, LocalFiles localFiles, ObjectMapper json) {
         LocalConnector connector = new LocalConnector(localChatMailbox, json);
         PageFeed feed = new PageFeed(localChatMailbox, json);
         return RouterFunctions.route()
@@ -46,6 +54,8 @@ class LocalChatConfiguration implements WebMvcConfigurer {
                 .POST(LocalConnector.ACTIVITIES, connector::send)
                 .PUT(LocalConnector.ACTIVITY, connector::update)
                 .GET(PageFeed.ACTIVITIES, feed::activities)
+                .POST(LocalFiles.UPLOAD, localFiles::upload)
+                .GET(LocalFiles.DOWNLOAD, localFiles::download)
                 .build();
     }
 

@@ -45,10 +45,10 @@ final class LocalConnector {
     /** sendToConversation and replyToActivity: the connector gives every new message its id. */
     ServerResponse send(ServerRequest request) throws IOException {
         String conversationId = segment(request, CONVERSATION_SEGMENT);
-        return withActivity(request, (activity, bytes) -> {
+        return withActivity(request, activity -> {
             String id = UUID.randomUUID().toString();
             activity.put("id", id);
-            mailbox.add(conversationId, id, null, activity, bytes);
+            mailbox.add(conversationId, id, null, json.writeValueAsBytes(activity));
             return resource(id);
         });
     }
@@ -57,13 +57,13 @@ final class LocalConnector {
     ServerResponse update(ServerRequest request) throws IOException {
         String conversationId = segment(request, CONVERSATION_SEGMENT);
         String id = segment(request, ACTIVITY_SEGMENT);
-        return withActivity(request, (activity, bytes) -> {
+        return withActivity(request, activity -> {
             if (!mailbox.contains(conversationId, id)) {
                 // As Teams answers for a message it no longer has; the bot then answers below instead.
                 return error(HttpStatus.NOT_FOUND, "ActivityNotFound", "no activity " + id + " in this conversation");
             }
             activity.put("id", id);
-            mailbox.add(conversationId, id, id, activity, bytes);
+            mailbox.add(conversationId, id, id, json.writeValueAsBytes(activity));
             return resource(id);
         });
     }
@@ -81,7 +81,7 @@ final class LocalConnector {
     }
 
     private interface ActivityHandler {
-        ServerResponse handle(ObjectNode activity, int bytes);
+        ServerResponse handle(ObjectNode activity) throws IOException;
     }
 
     private ServerResponse withActivity(ServerRequest request, ActivityHandler handler) throws IOException {
@@ -102,7 +102,7 @@ final class LocalConnector {
         if (activity == null || !activity.isObject()) {
             return error(HttpStatus.BAD_REQUEST, "BadArgument", "the body is not a JSON activity");
         }
-        return handler.handle((ObjectNode) activity, body.length);
+        return handler.handle((ObjectNode) activity);
     }
 
     /** The connector's ResourceResponse, which the SDK reads the new message's id from. */

@@ -1,20 +1,34 @@
 package dev.callcodes.bot.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * The activities the bot sent to the local connector, kept until the page fetches them. Memory stays bounded
  * whatever is posted: per conversation, in conversations (least recently written or read go first) and in bytes.
  * Sequence numbers are shared by all conversations and never reused, so "after N" cannot skip or repeat anything.
+ *
+ * <p>The byte budget counts what the heap really holds. Activities are kept as their JSON bytes, not as parsed
+ * trees: a card's Jackson tree takes about six times its JSON (a 32 MiB budget held 201 MB of trees), the bytes
+ * take their length plus a fixed overhead, which {@link #retainedBytes} adds.
  */
 final class Mailbox {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** An entry's record, its array's header and its slot in the queue, on a 64-bit JVM, rounded up. */
+    static final int ENTRY_OVERHEAD = 96;
+    /** A conversation's key, queue and map entry, apart from its activities. */
+    static final int CONVERSATION_OVERHEAD = 256;
 
     /**
      * One delivered activity.
@@ -22,10 +36,31 @@ final class Mailbox {
      * @param seq      its place in the mailbox, increasing
      * @param id       the activity's id
      * @param replaces for an update, the id of the activity it replaces; otherwise null
-     * @param activity the activity as the bot sent it
-     * @param bytes    its size as received, for the memory budget
+     * @param json     the activity as the bot sent it, serialized
+     * @param bytes    what the entry holds on the heap, for the memory budget
      */
-    record Entry(long seq, String id, String replaces, JsonNode activity, int bytes) {
+    record Entry(long seq, String id, String replaces, byte[] json, long bytes) {
+        /** The activity, parsed again (the feed writes the bytes as they are). */
+        JsonNode activity() {
+            try {
+                return JSON.readTree(json);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The heap an entry takes: its bytes, its strings (two bytes a character at most) and the fixed overhead. */
+    static long retainedBytes(byte[] json, String id, String replaces) {
+        return align(16 + json.length) + ENTRY_OVERHEAD + string(id) + string(replaces);
+    }
+
+    private static long string(String s) {
+        return s == null ? 0 : 24 + align(16 + 2L * s.length());
+    }
+
+    private static long align(long bytes) {
+        return (bytes + 7) & ~7L;
     }
 
     /** Changes when the app restarts, so a page left open knows its "after N" belongs to an older mailbox. */
@@ -50,18 +85,24 @@ final class Mailbox {
         return epoch;
     }
 
-    synchronized Entry add(String conversationId, String id, String replaces, JsonNode activity, int size) {
-        Deque<Entry> entries = conversations.computeIfAbsent(conversationId, key -> new ArrayDeque<>());
-        Entry entry = new Entry(++sequence, id, replaces, activity, size);
+    synchronized Entry add(String conversationId, String id, String replaces, byte[] activityJson) {
+        Deque<Entry> entries = conversations.get(conversationId);
+        if (entries == null) {
+            entries = new ArrayDeque<>();
+            conversations.put(conversationId, entries);
+            bytes += conversationBytes(conversationId);
+        }
+        Entry entry = new Entry(++sequence, id, replaces, activityJson, retainedBytes(activityJson, id, replaces));
         entries.addLast(entry);
-        bytes += size;
+        bytes += entry.bytes();
         if (entries.size() > perConversation) {
             bytes -= entries.removeFirst().bytes();
         }
         // Access order puts the conversation just written last, so the loop never reaches it.
-        Iterator<Deque<Entry>> oldest = conversations.values().iterator();
+        Iterator<Map.Entry<String, Deque<Entry>>> oldest = conversations.entrySet().iterator();
         while (conversations.size() > 1 && (conversations.size() > maxConversations || bytes > maxBytes)) {
-            bytes -= total(oldest.next());
+            Map.Entry<String, Deque<Entry>> evicted = oldest.next();
+            bytes -= total(evicted.getValue()) + conversationBytes(evicted.getKey());
             oldest.remove();
         }
         while (bytes > maxBytes && entries.size() > 1) {
@@ -90,6 +131,10 @@ final class Mailbox {
 
     synchronized long bytes() {
         return bytes;
+    }
+
+    static long conversationBytes(String conversationId) {
+        return CONVERSATION_OVERHEAD + string(conversationId);
     }
 
     private static long total(Deque<Entry> entries) {

@@ -3,12 +3,14 @@ package dev.callcodes.bot.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -49,7 +51,8 @@ final class PageFeed {
             if (entry.replaces() != null) {
                 item.put("replaces", entry.replaces());
             }
-            item.set("activity", entry.activity());
+            // Written as stored: parsing it back into a tree per poll would only cost time and garbage.
+            item.putRawValue("activity", new RawValue(new String(entry.json(), StandardCharsets.UTF_8)));
         }
         return ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noStore())
                 .body(body);

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -45,8 +46,9 @@ class MessagesController {
         CompletableFuture<InvokeResponse> processing;
         try {
             processing = adapter.processActivity(authorization, activity, bot::onTurn);
-        } catch (RuntimeException e) {
-            // The SDK throws some failures (a malformed token, for one) instead of failing its future.
+        } catch (RuntimeException | StackOverflowError e) {
+            // The SDK throws some failures (a malformed token, for one) instead of failing its future; a deeply
+            // nested activity can overflow the stack while it is read.
             processing = CompletableFuture.failedFuture(e);
         }
         return processing.handle(this::respond);
@@ -73,9 +75,11 @@ class MessagesController {
 
     private ResponseEntity<Object> respond(InvokeResponse invokeResponse, Throwable error) {
         if (error == null) {
+            // JSON whatever the Accept header says: Teams sends none, and another one must not turn this into a 500.
             return invokeResponse == null
                     ? ResponseEntity.accepted().build()
-                    : ResponseEntity.status(invokeResponse.getStatus()).body(invokeResponse.getBody());
+                    : ResponseEntity.status(invokeResponse.getStatus()).contentType(MediaType.APPLICATION_JSON)
+                    .body(invokeResponse.getBody());
         }
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof AuthenticationException || cause instanceof JWTVerificationException) {
@@ -83,7 +87,7 @@ class MessagesController {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
         String reference = failures.record("messages", cause);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("error", Failures.apology(reference), "reference", reference));
     }
 }

@@ -22,11 +22,6 @@ import dev.callcodes.catalog.intake.ReadingBudget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,7 +42,6 @@ final class ReportUploads {
     static final String FILE_INFO = "application/vnd.microsoft.teams.card.file.info";
     /** Keeps the consent card's context small; the JSON and the card name every pair anyway. */
     static final int MAX_PAIRS_IN_FILE = 500;
-    private static final Duration DOWNLOAD_TIMEOUT = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** An upload is answered asynchronously to Teams, so a month of calls may take its time; this is a guard. */
@@ -55,13 +49,13 @@ final class ReportUploads {
 
     private final CallCodes codes;
     private final AnswerCards cards;
-    private final HttpClient http;
+    private final FileTransfers files;
     private final long maxBytes;
 
-    ReportUploads(CallCodes codes, AnswerCards cards, HttpClient http, long maxBytes) {
+    ReportUploads(CallCodes codes, AnswerCards cards, FileTransfers files, long maxBytes) {
         this.codes = codes;
         this.cards = cards;
-        this.http = http;
+        this.files = files;
         this.maxBytes = maxBytes;
     }
 
@@ -86,7 +80,8 @@ final class ReportUploads {
                     + "Excel (CSV).");
         }
         Explanation explanation;
-        try (InputStream body = download(info.getDownloadUrl()); Reader text = ReportInput.open(body, maxBytes)) {
+        try (InputStream body = files.download(info.getDownloadUrl(), maxBytes);
+             Reader text = ReportInput.open(body, maxBytes)) {
             explanation = codes.explainReport(text, ReadingBudget.of(READING_BUDGET));
         } catch (ReportInputException refused) {
             return message(name + ": " + refused.getMessage());
@@ -113,13 +108,16 @@ final class ReportUploads {
         if (upload == null || upload.getUploadUrl() == null || csv == null) {
             return MessageFactory.text("Teams did not say where to put the file. Send the report again to get a new offer.");
         }
+        if (!files.allows(upload.getUploadUrl())) {
+            // The link comes inside the invoke: a sender could name any host, and the bot would PUT to it.
+            return MessageFactory.text("Teams gave an upload link I do not send files to. Send the report again to get"
+                    + " a new offer.");
+        }
         byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(upload.getUploadUrl()))
-                .timeout(DOWNLOAD_TIMEOUT)
-                .header("Content-Range", "bytes 0-" + (bytes.length - 1) + "/" + bytes.length)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
-        if (put.statusCode() / 100 != 2) {
-            throw new IOException("the file upload answered HTTP " + put.statusCode());
+        int status = files.upload(upload.getUploadUrl(), bytes,
+                "bytes 0-" + (bytes.length - 1) + "/" + bytes.length);
+        if (status / 100 != 2) {
+            throw new IOException("the file upload answered HTTP " + status);
         }
         FileInfoCard info = new FileInfoCard();
         info.setUniqueId(upload.getUniqueId());
@@ -151,45 +149,6 @@ final class ReportUploads {
     static String breakdownName(String reportName) {
         String base = reportName.replaceAll("\\.[A-Za-z0-9]{1,5}$", "").replaceAll("[^A-Za-z0-9._ -]", "_").strip();
         return (base.isEmpty() || base.equals("the file") ? "report" : base) + " - failed calls by code.csv";
-    }
-
-    private InputStream download(String url) throws IOException, InterruptedException {
-        URI uri;
-        try {
-            uri = URI.create(url == null ? "" : url);
-        } catch (IllegalArgumentException e) {
-            throw new ReportInputException("Teams gave no usable link to the file. Send it again, or paste the rows.");
-        }
-        if (!downloadable(uri)) {
-            throw new ReportInputException("Teams gave no usable link to the file. Send it again, or paste the rows.");
-        }
-        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(uri).timeout(DOWNLOAD_TIMEOUT).GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() != 200) {
-            response.body().close();
-            throw new ReportInputException("I could not download the file (HTTP " + response.statusCode()
-                    + "). Send it again, or paste the rows.");
-        }
-        if (response.headers().firstValueAsLong("Content-Length").orElse(-1) > maxBytes) {
-            response.body().close();
-            throw ReportInput.tooLarge(maxBytes);
-        }
-        return response.body();
-    }
-
-    /** Teams links are https; plain http is only for a file server on this machine (local tests). */
-    static boolean downloadable(URI uri) {
-        if (uri.getHost() == null) {
-            return false;
-        }
-        if ("https".equalsIgnoreCase(uri.getScheme())) {
-            return true;
-        }
-        try {
-            return "http".equalsIgnoreCase(uri.getScheme()) && InetAddress.getByName(uri.getHost()).isLoopbackAddress();
-        } catch (IOException unknownHost) {
-            return false;
-        }
     }
 
     private static String fileType(String name, String declared) {

@@ -6,11 +6,13 @@ import dev.callcodes.bot.chat.AnswerMetrics;
 import dev.callcodes.bot.chat.ChatRoutes;
 import dev.callcodes.bot.chat.CodeQueries;
 import dev.callcodes.bot.chat.Failures;
+import dev.callcodes.bot.local.LocalFileLinks;
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.catalog.explanation.CallCodes;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -32,13 +34,25 @@ class TeamsConfiguration {
         return adapter;
     }
 
+    /** The local chat page's file links; in local mode the only ones the bot downloads from or uploads to. */
+    @Bean
+    LocalFileLinks localFileLinks(BotSettings settings, Environment environment) {
+        return new LocalFileLinks(settings.server().localBind(),
+                () -> environment.getProperty("local.server.port", Integer.class, -1));
+    }
+
     @Bean
     CallCodesBot callCodesBot(ChatRoutes routes, AnswerCards cards, CodeQueries queries, CallCodes codes,
-                              AnswerMetrics metrics, Failures failures, BotSettings settings) {
-        HttpClient files = HttpClient.newBuilder()
+                              AnswerMetrics metrics, Failures failures, BotSettings settings,
+                              LocalFileLinks localFileLinks) {
+        // Redirects are followed by FileTransfers, which checks every hop against the same rule as the first link.
+        HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        FileTransfers files = new FileTransfers(http,
+                settings.authenticationEnabled() ? FileTransfers.TEAMS_LINKS : localFileLinks::isOwn,
+                Duration.ofSeconds(settings.server().fileTransferSeconds()));
         return new CallCodesBot(routes, cards, new MessageExtension(queries, cards), new MessageAction(routes, cards),
                 new ReportUploads(codes, cards, files, settings.maxReportBytes()), metrics, failures,
                 settings.logMessageText());

@@ -183,4 +183,126 @@ class ExplainApiTest {
             assertThat(field).as(query).isEqualTo(query.contains("limit") ? "limit" : "q");
         }
     }
+
+    private HttpResponse<String> send(String method, String path, String contentType, String accept, byte[] body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return http.send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static byte[] zip(java.nio.charset.Charset names, String name, String content) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes, names)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry(name));
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The probe's 500s, each sent with every kind of Accept header. Before: /api/report with Accept: text/csv
+     * answered 500 to every refusal; a JSON paste or file with a raw control character or cut off, a truncated zip
+     * and a zip with DOS code page names answered 500; a bad /api/messages body with Accept: text/csv answered 400
+     * with an empty body.
+     */
+    @Test
+    void everyBadInputGetsA4xxWithAJsonBodyWhateverTheAcceptHeader() throws Exception {
+        String graph = "{\"value\":[{\"finalSipCode\":403,\"callEndSubReason\":510559,\"finalSipCodePhrase\":\"a";
+        byte[] truncatedZip = java.util.Arrays.copyOf(zip(StandardCharsets.UTF_8, "r.csv", PASTE.repeat(50)), 300);
+        record Case(String method, String path, String type, byte[] body, int status) {
+        }
+        List<Case> cases = List.of(
+                new Case("POST", "/api/report", "text/csv", "no table here".getBytes(StandardCharsets.UTF_8), 400),
+                new Case("POST", "/api/report", null, new byte[] {'P', 'K', 3, 4, 0, 0, 0}, 400),
+                new Case("POST", "/api/report", null, truncatedZip, 400),
+                new Case("POST", "/api/report", null, ("Final SIP code\n" + "403\n".repeat(20_000))
+                        .getBytes(StandardCharsets.UTF_8), 413),
+                new Case("POST", "/api/report", null, (graph + "\u0001b\"}]}").getBytes(StandardCharsets.UTF_8), 0),
+                new Case("POST", "/api/report", null, graph.getBytes(StandardCharsets.UTF_8), 0),
+                new Case("POST", "/api/explain", "application/json", JSON.writeValueAsBytes(java.util.Map.of("text",
+                        graph + "\u0001b\"}]}")), 0),
+                new Case("POST", "/api/explain", "application/json", JSON.writeValueAsBytes(java.util.Map.of("text",
+                        graph)), 0),
+                new Case("POST", "/api/explain", "application/json", "{\"text\": \"510559\u0001\"}"
+                        .getBytes(StandardCharsets.UTF_8), 400),
+                new Case("POST", "/api/explain", "application/json", "{\"text\": ".getBytes(StandardCharsets.UTF_8),
+                        400),
+                new Case("POST", "/api/explain", "text/plain", "510559 403".getBytes(StandardCharsets.UTF_8), 415),
+                new Case("POST", "/api/explain", "application/json", new byte[30_000], 413),
+                new Case("GET", "/api/search?limit=5", null, null, 400),
+                new Case("GET", "/api/explain", null, null, 405),
+                new Case("GET", "/api/nothing-here", null, null, 404),
+                new Case("POST", "/api/messages", "application/json", "{\"type\":".getBytes(StandardCharsets.UTF_8),
+                        400),
+                new Case("POST", "/api/messages", "application/xml", "<activity/>".getBytes(StandardCharsets.UTF_8),
+                        415));
+        for (Case c : cases) {
+            for (String accept : java.util.Arrays.asList(null, "application/json", "text/csv", "text/html", "*/*",
+                    "image/png")) {
+                String what = c.method() + " " + c.path() + " " + (c.body() == null ? "" : new String(c.body(), 0,
+                        Math.min(40, c.body().length), StandardCharsets.ISO_8859_1)) + " Accept: " + accept;
+                HttpResponse<String> response;
+                try {
+                    response = send(c.method(), c.path(), c.type(), accept, c.body());
+                } catch (java.io.IOException e) {
+                    throw new AssertionError(what, e);
+                }
+                // 0: a cut-off or control-character JSON, which the intake will read up to the break (200).
+                if (c.status() == 0) {
+                    assertThat(response.statusCode()).as(what).isIn(200, 400);
+                } else {
+                    assertThat(response.statusCode()).as(what).isEqualTo(c.status());
+                }
+                if (response.statusCode() == 200 && c.path().equals("/api/report") && "text/csv".equals(accept)) {
+                    // Read up to the break: the breakdown the caller asked for.
+                    assertThat(response.headers().firstValue("Content-Type")).as(what)
+                            .hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+                    assertThat(response.body()).as(what).startsWith("Microsoft code,SIP code,Failed calls");
+                    continue;
+                }
+                assertThat(response.headers().firstValue("Content-Type")).as(what)
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+                if (response.statusCode() != 200) {
+                    // A refusal may leave the body unread: the client must not reuse the connection.
+                    assertThat(response.headers().firstValue("Connection")).as(what).hasValue("close");
+                }
+                JsonNode body = JSON.readTree(response.body());
+                assertThat(body.has(response.statusCode() == 200 ? "kind" : "error")).as(what).isTrue();
+                assertThat(response.body()).as(what).doesNotContain("Exception").doesNotContain("\tat ");
+            }
+        }
+    }
+
+    /** Windows' built-in zip writes entry names in the DOS code page: before, a 500. */
+    @Test
+    void aZipWithDosCodePageNamesIsRead() throws Exception {
+        byte[] file = zip(java.nio.charset.Charset.forName("IBM437"), "Bericht März.csv", PASTE);
+
+        HttpResponse<String> response = send("POST", "/api/report", null, "text/csv", file);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).startsWith("Microsoft code,SIP code,Failed calls");
+    }
+
+    /** An input that overflows the reader's stack (until the intake's linear reader lands) is a failure, apologised. */
+    @Test
+    void aStackOverflowIsAnsweredWithTheApologyAndAReference() throws Exception {
+        HttpResponse<String> response = explain(JSON.writeValueAsString(java.util.Map.of("text", "port "
+                + "1,".repeat(1100))));
+
+        if (response.statusCode() != 200) {
+            assertThat(response.statusCode()).isEqualTo(500);
+            JsonNode body = JSON.readTree(response.body());
+            assertThat(body.path("error").asText()).startsWith("Sorry, something went wrong on my side");
+            assertThat(body.path("reference").asText()).matches("[0-9a-f]{8}");
+            assertThat(response.body()).doesNotContain("StackOverflow");
+        }
+    }
 }

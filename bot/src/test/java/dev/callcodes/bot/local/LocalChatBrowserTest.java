@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The local chat page in headless Chromium against the running app: welcome card, a typed question, a related-code
- * button, the Action.Submit update, a pasted report, hostile text; no console error and no request off the machine
+ * button, the Action.Submit update, a pasted report, hostile text, a report file dropped on the page and one chosen
+ * with the Attach button; no console error and no request off the machine
  * (src/test/node/local-chat.mjs). Needs Node.js, the packages of src/test/node and Chromium (CHROMIUM, default
  * /usr/bin/chromium); runs in -Pconformance. Screenshots go to target/screenshots for review.
  */
@@ -52,7 +53,7 @@ class LocalChatBrowserTest {
         assertThat(finished).as("the browser script finished within 3 minutes").isTrue();
         assertThat(process.exitValue()).as(summary).isZero();
         for (String png : new String[] {"local-chat-welcome.png", "local-chat.png", "local-chat-related.png",
-                "local-chat-report.png"}) {
+                "local-chat-report.png", "local-chat-file.png"}) {
             assertThat(OUT.resolve(png)).exists();
             assertThat(Files.size(OUT.resolve(png))).as("%s is a real picture", png).isGreaterThan(10_000);
         }

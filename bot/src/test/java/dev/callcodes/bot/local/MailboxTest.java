@@ -1,6 +1,5 @@
 package dev.callcodes.bot.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +19,21 @@ class MailboxTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static JsonNode activity(String text) {
-        return JSON.createObjectNode().put("type", "message").put("text", text);
+    private static byte[] activity(String text) {
+        try {
+            return JSON.writeValueAsBytes(JSON.createObjectNode().put("type", "message").put("text", text));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** What one entry of this id and text costs the budget. */
+    private static long size(String id, String text) {
+        return Mailbox.retainedBytes(activity(text), id, null);
+    }
+
+    private static long conversation(String id) {
+        return Mailbox.conversationBytes(id);
     }
 
     private static List<String> texts(List<Mailbox.Entry> entries) {
@@ -31,10 +43,10 @@ class MailboxTest {
     @Test
     void returnsOnlyTheActivitiesAfterTheGivenSequenceInOrder() {
         Mailbox mailbox = new Mailbox(200, 1000, 1 << 20);
-        long first = mailbox.add("c1", "a", null, activity("one"), 10).seq();
-        mailbox.add("other", "x", null, activity("elsewhere"), 10);
-        long second = mailbox.add("c1", "b", null, activity("two"), 10).seq();
-        mailbox.add("c1", "c", null, activity("three"), 10);
+        long first = mailbox.add("c1", "a", null, activity("one")).seq();
+        mailbox.add("other", "x", null, activity("elsewhere"));
+        long second = mailbox.add("c1", "b", null, activity("two")).seq();
+        mailbox.add("c1", "c", null, activity("three"));
 
         assertThat(texts(mailbox.after("c1", 0))).containsExactly("one", "two", "three");
         assertThat(texts(mailbox.after("c1", first))).containsExactly("two", "three");
@@ -48,61 +60,62 @@ class MailboxTest {
     @Test
     void keepsTheNewestActivitiesOfAConversation() {
         Mailbox mailbox = new Mailbox(3, 1000, 1 << 20);
-        IntStream.rangeClosed(1, 5).forEach(i -> mailbox.add("c1", "id" + i, null, activity("m" + i), 10));
+        IntStream.rangeClosed(1, 5).forEach(i -> mailbox.add("c1", "id" + i, null, activity("m" + i)));
 
         assertThat(texts(mailbox.after("c1", 0))).containsExactly("m3", "m4", "m5");
         assertThat(mailbox.contains("c1", "id1")).isFalse();
         assertThat(mailbox.contains("c1", "id5")).isTrue();
-        assertThat(mailbox.bytes()).isEqualTo(30);
+        assertThat(mailbox.bytes()).isEqualTo(conversation("c1") + 3 * size("id1", "m1"));
     }
 
     @Test
     void evictsTheLeastRecentlyUsedConversation() {
         Mailbox mailbox = new Mailbox(10, 3, 1 << 20);
-        mailbox.add("c1", "a", null, activity("1"), 10);
-        mailbox.add("c2", "b", null, activity("2"), 10);
-        mailbox.add("c3", "c", null, activity("3"), 10);
+        mailbox.add("c1", "a", null, activity("1"));
+        mailbox.add("c2", "b", null, activity("2"));
+        mailbox.add("c3", "c", null, activity("3"));
         mailbox.after("c1", 0); // a page still polling keeps its conversation
 
-        mailbox.add("c4", "d", null, activity("4"), 10);
+        mailbox.add("c4", "d", null, activity("4"));
 
         assertThat(mailbox.conversations()).isEqualTo(3);
         assertThat(mailbox.after("c2", 0)).isEmpty();
         assertThat(texts(mailbox.after("c1", 0))).containsExactly("1");
         assertThat(texts(mailbox.after("c4", 0))).containsExactly("4");
-        assertThat(mailbox.bytes()).isEqualTo(30);
+        assertThat(mailbox.bytes()).isEqualTo(3 * (conversation("c1") + size("a", "1")));
     }
 
     @Test
     void staysWithinItsByteBudgetOldestFirst() {
-        Mailbox mailbox = new Mailbox(100, 100, 100);
-        mailbox.add("old", "a", null, activity("old"), 40);
-        mailbox.add("c1", "b", null, activity("b"), 40);
-        mailbox.add("c1", "c", null, activity("c"), 40);
+        long entry = size("a", "old");
+        Mailbox mailbox = new Mailbox(100, 100, conversation("c1") + 2 * entry + entry / 2);
+        mailbox.add("ol", "a", null, activity("old"));
+        mailbox.add("c1", "b", null, activity("bbb"));
+        mailbox.add("c1", "c", null, activity("ccc"));
 
-        assertThat(mailbox.after("old", 0)).as("the other conversation goes first").isEmpty();
-        assertThat(texts(mailbox.after("c1", 0))).containsExactly("b", "c");
+        assertThat(mailbox.after("ol", 0)).as("the other conversation goes first").isEmpty();
+        assertThat(texts(mailbox.after("c1", 0))).containsExactly("bbb", "ccc");
 
-        mailbox.add("c1", "d", null, activity("d"), 40);
+        mailbox.add("c1", "d", null, activity("ddd"));
 
-        assertThat(texts(mailbox.after("c1", 0))).as("then the conversation's own oldest").containsExactly("c", "d");
-        assertThat(mailbox.bytes()).isEqualTo(80);
+        assertThat(texts(mailbox.after("c1", 0))).as("then the conversation's own oldest").containsExactly("ccc", "ddd");
+        assertThat(mailbox.bytes()).isEqualTo(conversation("c1") + 2 * entry);
     }
 
     @Test
     void keepsTheNewestActivityEvenWhenItAloneIsOverBudget() {
-        Mailbox mailbox = new Mailbox(100, 100, 100);
-        mailbox.add("c1", "a", null, activity("a"), 60);
-        mailbox.add("c1", "b", null, activity("big"), 150);
+        Mailbox mailbox = new Mailbox(100, 100, 300);
+        mailbox.add("c1", "a", null, activity("a"));
+        mailbox.add("c1", "b", null, activity("big".repeat(100)));
 
-        assertThat(texts(mailbox.after("c1", 0))).containsExactly("big");
+        assertThat(texts(mailbox.after("c1", 0))).containsExactly("big".repeat(100));
     }
 
     @Test
     void recordsUpdatesAsNewEntriesThatNameTheActivityTheyReplace() {
         Mailbox mailbox = new Mailbox(200, 1000, 1 << 20);
-        Mailbox.Entry card = mailbox.add("c1", "card-1", null, activity("510559 / SIP 403"), 10);
-        Mailbox.Entry update = mailbox.add("c1", "card-1", "card-1", activity("560403 / SIP 403"), 10);
+        Mailbox.Entry card = mailbox.add("c1", "card-1", null, activity("510559 / SIP 403"));
+        Mailbox.Entry update = mailbox.add("c1", "card-1", "card-1", activity("560403 / SIP 403"));
 
         assertThat(update.seq()).isGreaterThan(card.seq());
         assertThat(mailbox.after("c1", card.seq())).singleElement().satisfies(e -> {
@@ -126,7 +139,7 @@ class MailboxTest {
             pool.submit(() -> {
                 start.await();
                 for (int i = 0; i < each; i++) {
-                    seqs.add(mailbox.add("c" + (i % 2), thread + "-" + i, null, activity("x"), 1).seq());
+                    seqs.add(mailbox.add("c" + (i % 2), thread + "-" + i, null, activity("x")).seq());
                     mailbox.after("c0", 0);
                 }
                 return null;

@@ -61,7 +61,8 @@ class CallCodesBotTest {
     }
 
     private ReportUploads uploads() {
-        return new ReportUploads(codes, CARDS, http, 1024 * 1024);
+        return new ReportUploads(codes, CARDS,
+                new FileTransfers(http, FileTransfers.TEAMS_LINKS, java.time.Duration.ofSeconds(5)), 1024 * 1024);
     }
 
     private void turn(Activity activity) {
@@ -422,7 +423,8 @@ class CallCodesBotTest {
         @SuppressWarnings("unchecked")
         java.net.http.HttpResponse<Object> created = mock(java.net.http.HttpResponse.class);
         when(created.statusCode()).thenReturn(201);
-        when(http.send(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any())).thenReturn(created);
+        when(http.sendAsync(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any()))
+                .thenReturn(java.util.concurrent.CompletableFuture.completedFuture(created));
 
         turn(Activities.invoke("fileConsent/invoke", Map.of("action", "accept",
                 "context", Map.of("csv", "Microsoft code,SIP code\r\n510559,403\r\n"),
@@ -432,7 +434,7 @@ class CallCodesBotTest {
 
         org.mockito.ArgumentCaptor<java.net.http.HttpRequest> put =
                 org.mockito.ArgumentCaptor.forClass(java.net.http.HttpRequest.class);
-        org.mockito.Mockito.verify(http).send(put.capture(), org.mockito.ArgumentMatchers.any());
+        org.mockito.Mockito.verify(http).sendAsync(put.capture(), org.mockito.ArgumentMatchers.any());
         assertThat(put.getValue().method()).isEqualTo("PUT");
         assertThat(put.getValue().uri().toString()).isEqualTo("https://contoso-my.sharepoint.com/upload?token=1");
         assertThat(put.getValue().headers().firstValue("Content-Range")).hasValue("bytes 0-36/37");

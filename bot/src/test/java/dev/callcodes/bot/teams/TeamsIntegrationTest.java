@@ -65,30 +65,38 @@ class TeamsIntegrationTest {
         connector = new StubConnector();
     }
 
-    /** Stands in for the SharePoint download links Teams puts in a file attachment. */
+    private static byte[] zippedExport;
+    private static byte[] zippedHuge;
+    private static final java.util.Queue<String> foreignHits = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /**
+     * Files as the local chat page sends them: uploaded to the app's own file endpoint, which stands in for OneDrive.
+     * The other server is somewhere else on this machine, which a sender must not make the bot fetch from.
+     */
     @BeforeAll
     static void startFileServer() throws IOException {
         StringWriter export = new StringWriter();
         SyntheticExport.write(export, 10_000, 42);
-        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(zipped)) {
-            zip.putNextEntry(new ZipEntry("DirectRoutingReport.csv"));
-            zip.write(export.toString().getBytes(StandardCharsets.UTF_8));
-        }
-        Map<String, byte[]> served = Map.of(
-                "/export.zip", zipped.toByteArray(),
-                "/huge.csv", ("Final SIP code,Final Microsoft subcode\n" + "403,510559\n".repeat(REPORT_LIMIT / 10))
-                        .getBytes(StandardCharsets.UTF_8));
+        zippedExport = zip("DirectRoutingReport.csv", export.toString());
+        zippedHuge = zip("huge.csv", "Final SIP code,Final Microsoft subcode\n" + "403,510559\n".repeat(REPORT_LIMIT / 10));
         files = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         files.createContext("/", exchange -> {
-            byte[] body = served.get(exchange.getRequestURI().getPath());
-            exchange.sendResponseHeaders(body == null ? 404 : 200, body == null ? -1 : body.length);
-            if (body != null) {
-                exchange.getResponseBody().write(body);
-            }
+            foreignHits.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            byte[] body = "Final SIP code,Final Microsoft subcode\n403,510559\n".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
             exchange.close();
         });
         files.start();
+    }
+
+    private static byte[] zip(String name, String content) throws IOException {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(zipped)) {
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+        }
+        return zipped.toByteArray();
     }
 
     @AfterAll
@@ -97,8 +105,17 @@ class TeamsIntegrationTest {
         files.stop(0);
     }
 
-    private static String fileUrl(String path) {
+    private static String foreignUrl(String path) {
         return "http://127.0.0.1:" + files.getAddress().getPort() + path;
+    }
+
+    /** What the local chat page does with a dropped file: the link the bot is then sent. */
+    private String uploadLocal(String name, byte[] content) throws IOException, InterruptedException {
+        HttpResponse<String> stored = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/local/files?name=" + name)).POST(HttpRequest.BodyPublishers.ofByteArray(content)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(201);
+        return JSON.readTree(stored.body()).path("downloadUrl").asText();
     }
 
     private HttpResponse<String> post(String path, Object body) throws IOException, InterruptedException {
@@ -141,7 +158,7 @@ class TeamsIntegrationTest {
     @Test
     void anUploadedZippedExportIsDownloadedSummarizedAndItsBreakdownOffered() throws Exception {
         Activity upload = toConnector(Activities.file("personal", "DirectRoutingReport.zip", "zip",
-                fileUrl("/export.zip")));
+                uploadLocal("DirectRoutingReport.zip", zippedExport)));
 
         assertThat(post("/api/messages", upload).statusCode()).isEqualTo(202);
 
@@ -161,24 +178,62 @@ class TeamsIntegrationTest {
 
     @Test
     void anUploadOverTheLimitIsRefusedWithTheLimitNamed() throws Exception {
-        Activity upload = toConnector(Activities.file("personal", "huge.csv", "csv", fileUrl("/huge.csv")));
+        Activity upload = toConnector(Activities.file("personal", "huge.zip", "zip", uploadLocal("huge.zip", zippedHuge)));
 
         assertThat(post("/api/messages", upload).statusCode()).isEqualTo(202);
 
         StubConnector.Request reply = connector.take(WAIT);
         assertThat(reply.body().path("text").asText())
-                .isEqualTo("huge.csv: This file is larger than 4 MB, the most I read. Export a shorter time range, "
+                .isEqualTo("huge.zip: This file is larger than 4 MB, the most I read. Export a shorter time range, "
                         + "or filter the report to failed calls.");
+
+        HttpResponse<String> tooBig = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/local/files?name=huge.csv")).POST(HttpRequest.BodyPublishers.ofByteArray(
+                                new byte[REPORT_LIMIT + 1])).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tooBig.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(tooBig.body()).path("error").asText()).startsWith("This file is larger than 4 MB");
     }
 
     @Test
     void aBrokenDownloadLinkGetsAClearMessage() throws Exception {
-        Activity upload = toConnector(Activities.file("personal", "gone.csv", "csv", fileUrl("/gone.csv")));
+        String expired = "http://127.0.0.1:" + port + "/local/files/00000000-0000-4000-8000-000000000000";
+        Activity upload = toConnector(Activities.file("personal", "gone.csv", "csv", expired));
 
         assertThat(post("/api/messages", upload).statusCode()).isEqualTo(202);
 
         StubConnector.Request reply = connector.take(WAIT);
         assertThat(reply.body().path("text").asText()).startsWith("gone.csv: I could not download the file (HTTP 404)");
+    }
+
+    /** The probe's SSRF: a sender named any loopback port, any https host, or a redirect, and got the content back. */
+    @Test
+    void withoutCredentialsOnlyTheAppsOwnFileEndpointIsFetched() throws Exception {
+        for (String link : List.of(foreignUrl("/secret.csv"), "http://127.0.0.1:" + port + "/actuator/health",
+                "http://localhost:" + port + "/local/files/../actuator/health", "https://evil.example/report.csv",
+                "https://contoso-my.sharepoint.com/personal/x/report.csv")) {
+            Activity upload = toConnector(Activities.file("personal", "report.csv", "csv", link));
+
+            assertThat(post("/api/messages", upload).statusCode()).isEqualTo(202);
+
+            StubConnector.Request reply = connector.take(WAIT);
+            assertThat(reply.body().path("text").asText()).as(link)
+                    .isEqualTo("report.csv: Teams gave no usable link to the file. Send it again, or paste the rows.");
+        }
+        assertThat(foreignHits).isEmpty();
+    }
+
+    @Test
+    void aFileConsentWithAnUploadLinkElsewhereIsNeverPut() throws Exception {
+        Activity accept = toConnector(Activities.invoke("fileConsent/invoke", Map.of("action", "accept",
+                "context", Map.of("csv", "chosen by the sender"),
+                "uploadInfo", Map.of("name", "x.csv", "uploadUrl", foreignUrl("/anything"),
+                        "contentUrl", foreignUrl("/x.csv"), "uniqueId", "u", "fileType", "csv"))));
+
+        assertThat(post("/api/messages", accept).statusCode()).isEqualTo(200);
+
+        StubConnector.Request reply = connector.take(WAIT);
+        assertThat(reply.body().path("text").asText()).startsWith("Teams gave an upload link I do not send files to");
+        assertThat(foreignHits).isEmpty();
     }
 
     @Test

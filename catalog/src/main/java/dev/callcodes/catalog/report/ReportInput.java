@@ -11,15 +11,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
 
 /**
  * Opens an uploaded or piped file as report text: a CSV, TSV, JSON or text file in UTF-8 (with or without a byte
  * order mark) or UTF-16 (Excel's "Unicode text", which has one), or a .zip holding such files, read one after the
- * other. Binary files are refused with a message that says what to send instead. Every byte read, zipped or not,
- * counts against one limit, so a small zip cannot expand without bound.
+ * other. Binary files, damaged or password-protected zips and archives inside the zip are refused with a message
+ * that says what to send instead. Every byte read, zipped or not, and every byte inflated, counts against one
+ * limit, so a small zip cannot expand without bound; entries of other types are skipped without being inflated.
  */
 public final class ReportInput {
 
@@ -33,7 +31,7 @@ public final class ReportInput {
         BufferedInputStream in = new BufferedInputStream(new Limited(raw, maxBytes), SNIFF_BYTES * 2);
         byte[] head = peek(in);
         if (startsWith(head, ZIP_MAGIC)) {
-            return new ZipText(new ZipInputStream(in, StandardCharsets.UTF_8), maxBytes);
+            return new ZipText(in, maxBytes);
         }
         return text(in, head);
     }
@@ -88,21 +86,39 @@ public final class ReportInput {
         return TEXT_TYPES.contains(lower) || lower.equals("zip");
     }
 
-    private static boolean isReportName(String name) {
+    /** Archives inside the archive: a report must be one unzip away, so these are refused, never opened. */
+    private static final Set<String> ARCHIVE_TYPES = Set.of("zip", "7z", "rar", "gz", "tgz", "tar", "bz2", "xz",
+            "cab", "jar");
+
+    private static String extension(String name) {
         int dot = name.lastIndexOf('.');
-        return dot >= 0 && TEXT_TYPES.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        return dot > slash ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
     }
 
-    /** The text files of a zip, one after the other, each ending with a line break. */
-    private static final class ZipText extends Reader {
-        private final ZipInputStream zip;
-        private final InputStream unzipped;
+    private static ReportInputException nested(String name) {
+        return new ReportInputException("This .zip file holds another archive (" + StreamedZip.shown(name) + "). I read one"
+                + " level: unzip it and send the CSV inside, or the inner .zip itself.");
+    }
+
+    /**
+     * The text files of a zip, one after the other, each ending with a line break. Entries of other types are
+     * skipped unopened; every inflated byte, read or skipped, counts against the limit.
+     */
+    static final class ZipText extends Reader {
+        private final StreamedZip zip;
+        private final InputStream raw;
         private Reader current;
         private boolean any;
 
-        ZipText(ZipInputStream zip, long maxBytes) {
-            this.zip = zip;
-            this.unzipped = new Limited(new Unclosable(zip), maxBytes);
+        ZipText(InputStream raw, long maxBytes) {
+            this.raw = raw;
+            this.zip = new StreamedZip(raw, maxBytes);
+        }
+
+        /** Bytes inflated so far, read and skipped entries together. */
+        long inflatedBytes() {
+            return zip.inflatedBytes();
         }
 
         @Override
@@ -124,19 +140,25 @@ public final class ReportInput {
         }
 
         private boolean nextEntry() throws IOException {
-            ZipEntry entry;
-            try {
-                while ((entry = zip.getNextEntry()) != null) {
-                    if (!entry.isDirectory() && isReportName(entry.getName())) {
-                        any = true;
-                        BufferedInputStream entryIn = new BufferedInputStream(unzipped, SNIFF_BYTES * 2);
-                        current = text(entryIn, peek(entryIn));
-                        return true;
-                    }
+            StreamedZip.Entry entry;
+            while ((entry = zip.next()) != null) {
+                if (entry.isDirectory()) {
+                    continue;
                 }
-            } catch (ZipException broken) {
-                throw new ReportInputException("This .zip file is damaged (" + broken.getMessage()
-                        + "). Export the report again, or send the CSV itself.");
+                String type = extension(entry.name());
+                if (ARCHIVE_TYPES.contains(type)) {
+                    throw nested(entry.name());
+                }
+                if (TEXT_TYPES.contains(type)) {
+                    any = true;
+                    BufferedInputStream entryIn = new BufferedInputStream(zip.open(), SNIFF_BYTES * 2);
+                    byte[] head = peek(entryIn);
+                    if (startsWith(head, ZIP_MAGIC)) {
+                        throw nested(entry.name());
+                    }
+                    current = text(entryIn, head);
+                    return true;
+                }
             }
             if (!any) {
                 throw new ReportInputException("This .zip file holds no .csv, .tsv, .txt or .json file. Send the admin"
@@ -148,17 +170,7 @@ public final class ReportInput {
         @Override
         public void close() throws IOException {
             zip.close();
-        }
-    }
-
-    /** An entry's stream must not close the zip under it. */
-    private static final class Unclosable extends FilterInputStream {
-        Unclosable(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public void close() {
+            raw.close();
         }
     }
 

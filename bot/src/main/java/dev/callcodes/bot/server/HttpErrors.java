@@ -1,0 +1,91 @@
+package dev.callcodes.bot.server;
+
+import dev.callcodes.bot.chat.Failures;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import jakarta.servlet.ServletException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The last word on every request the app's own advice did not answer: a small JSON error, always JSON whatever the
+ * {@code Accept} header asks for (an error in the caller's format of choice, CSV say, cannot be written, and Spring
+ * would turn it into a 500 or an empty body). Bad requests keep their 4xx; a failure on the app's side, including a
+ * {@link StackOverflowError} that an input can cause, is the usual apology with a reference, never exception text.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class HttpErrors {
+
+    private final Failures failures;
+
+    HttpErrors(Failures failures) {
+        this.failures = failures;
+    }
+
+    /**
+     * Spring MVC's own refusals: unknown path, wrong method, wrong media type, missing parameter. A servlet exception
+     * that is not one of them carries an {@link Error} from a handler ("Handler dispatch failed"): a failure.
+     */
+    @ExceptionHandler({ServletException.class, ErrorResponseException.class})
+    ResponseEntity<Map<String, Object>> refused(Exception e) {
+        if (!(e instanceof ErrorResponse refusal)) {
+            return failed(e.getCause() != null ? e.getCause() : e);
+        }
+        HttpStatusCode status = refusal.getStatusCode();
+        if (status.is5xxServerError()) {
+            return failed(e);
+        }
+        String message = switch (status.value()) {
+            case 404 -> "no such endpoint: see the REST API in the README";
+            case 405 -> "this endpoint does not take that method";
+            case 406 -> "this endpoint answers in JSON (and /api/report also in text/csv)";
+            case 415 -> "send JSON with the header Content-Type: application/json";
+            default -> "the request is not valid here";
+        };
+        return json(status, message, null);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+        return json(HttpStatus.BAD_REQUEST, "the body is not valid JSON", "body");
+    }
+
+    @ExceptionHandler({RuntimeException.class, StackOverflowError.class})
+    ResponseEntity<Map<String, Object>> failed(Throwable e) {
+        String reference = failures.record("api", e);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", Failures.apology(reference));
+        body.put("reference", reference);
+        body.put("status", 500);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).header(HttpHeaders.CONNECTION, "close")
+                .contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+
+    /**
+     * A JSON error; the content type is set here so that no {@code Accept} header can refuse it. The connection
+     * closes after it and says so: a refusal may leave part of the body unread, which Tomcat does not drain
+     * ({@code ServerTuning}), and a client that kept the connection would lose its next request on it.
+     */
+    public static ResponseEntity<Map<String, Object>> json(HttpStatusCode status, String message, String field) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", message);
+        if (field != null) {
+            body.put("field", field);
+        }
+        body.put("status", status.value());
+        return ResponseEntity.status(status).header(HttpHeaders.CONNECTION, "close")
+                .contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+}
