@@ -1,5 +1,6 @@
 package dev.callcodes.team.usage;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.callcodes.team.feedback.Vote;
 
 import java.util.EnumMap;
@@ -39,6 +40,7 @@ public record DayCounts(Map<String, Map<Surface, Long>> pairs, Map<String, Long>
         return new DayCounts(p, u, f);
     }
 
+    @JsonIgnore
     public boolean isEmpty() {
         return pairs.isEmpty() && unknown.isEmpty() && feedback.isEmpty();
     }
