@@ -33,6 +33,16 @@ public final class Keys {
         return key;
     }
 
+    /** Whether {@code key} follows the rule: blobs or files that do not were not written by a store. */
+    public static boolean isValid(String key) {
+        try {
+            check(key);
+            return true;
+        } catch (IllegalArgumentException notAKey) {
+            return false;
+        }
+    }
+
     /** A listing prefix: the key characters, possibly ending inside a segment or with {@code /}. */
     public static String checkPrefix(String prefix) {
         if (prefix == null || !PREFIX.matcher(prefix).matches() || prefix.startsWith("/") || prefix.contains("//")

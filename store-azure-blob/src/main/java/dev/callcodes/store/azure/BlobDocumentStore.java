@@ -154,11 +154,7 @@ public final class BlobDocumentStore implements DocumentStore {
     @Override
     public Version replace(String key, byte[] content, Version expected, Expiry expiry) {
         BlobClient blob = blob(key);
-        Tag tag = Tag.parse(expected);
-        if (tag.expiry().passed(clock.instant())) {
-            deleteQuietly(blob, tag.etag());
-            throw new NotFoundException(key);
-        }
+        Tag tag = liveTag(blob, key, expected);
         try {
             return upload(blob, key, content, expiry, new BlobRequestConditions().setIfMatch(tag.etag()));
         } catch (ConflictException changed) {
@@ -174,11 +170,7 @@ public final class BlobDocumentStore implements DocumentStore {
     @Override
     public void delete(String key, Version expected) {
         BlobClient blob = blob(key);
-        Tag tag = Tag.parse(expected);
-        if (tag.expiry().passed(clock.instant())) {
-            deleteQuietly(blob, tag.etag());
-            throw new NotFoundException(key);
-        }
+        Tag tag = liveTag(blob, key, expected);
         try {
             call(key, () -> blob.deleteWithResponse(null, new BlobRequestConditions().setIfMatch(tag.etag()), TIMEOUT,
                     Context.NONE));
@@ -219,7 +211,7 @@ public final class BlobDocumentStore implements DocumentStore {
         List<Entry> entries = new ArrayList<>();
         for (BlobItem item : page.getValue()) {
             Expiry expiry = expiry(item.getMetadata());
-            if (!expiry.passed(clock.instant()) && isKey(item.getName())) {
+            if (!expiry.passed(clock.instant()) && Keys.isValid(item.getName())) {
                 entries.add(new Entry(item.getName(), version(item.getProperties().getETag(), expiry), expiry));
             }
         }
@@ -258,15 +250,6 @@ public final class BlobDocumentStore implements DocumentStore {
         return container.getBlobClient(Keys.check(key));
     }
 
-    private static boolean isKey(String name) {
-        try {
-            Keys.check(name);
-            return true;
-        } catch (IllegalArgumentException notOurs) {
-            return false; // a blob someone put in the container by hand
-        }
-    }
-
     private static ListBlobsOptions options(String prefix, int pageSize) {
         return new ListBlobsOptions().setPrefix(prefix.isEmpty() ? null : prefix).setMaxResultsPerPage(pageSize)
                 .setDetails(new BlobListDetails().setRetrieveMetadata(true));
@@ -287,6 +270,16 @@ public final class BlobDocumentStore implements DocumentStore {
         } catch (NotFoundException absent) {
             return Optional.empty();
         }
+    }
+
+    /** The tag of {@code expected}, or not found when that version has expired (and is then cleaned up). */
+    private Tag liveTag(BlobClient blob, String key, Version expected) {
+        Tag tag = Tag.parse(expected);
+        if (tag.expiry().passed(clock.instant())) {
+            deleteQuietly(blob, tag.etag());
+            throw new NotFoundException(key);
+        }
+        return tag;
     }
 
     /** After a failed If-Match: another version if there is a live document, else not found. */

@@ -323,7 +323,7 @@ public final class FileDocumentStore implements DocumentStore {
     }
 
     private Optional<Header> header(String key, Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 512)) {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             String format = null;
             for (int b = in.read(), read = 1; b >= 0 && read < MAX_HEADER_BYTES; b = in.read(), read++) {
@@ -414,11 +414,7 @@ public final class FileDocumentStore implements DocumentStore {
     private String keyOf(Path file) {
         String relative = folder.root().relativize(file).toString().replace(file.getFileSystem().getSeparator(), "/");
         String key = relative.substring(0, relative.length() - SUFFIX.length());
-        try {
-            return Keys.check(key);
-        } catch (IllegalArgumentException notOurs) {
-            return null; // a file someone put in the folder by hand
-        }
+        return Keys.isValid(key) ? key : null; // null: a file someone put in the folder by hand
     }
 
     private <R> R locked(String key, java.util.function.Supplier<R> action) {
