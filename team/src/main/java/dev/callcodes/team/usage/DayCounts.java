@@ -3,6 +3,7 @@ package dev.callcodes.team.usage;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.callcodes.team.feedback.Vote;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,10 +18,11 @@ import java.util.TreeMap;
  */
 public record DayCounts(Map<String, Map<Surface, Long>> pairs, Map<String, Long> unknown, Map<Vote, Long> feedback) {
 
+    // Sorted copies: the stored JSON comes out the same for the same counts.
     public DayCounts {
-        pairs = pairs == null ? Map.of() : copy(pairs);
-        unknown = unknown == null ? Map.of() : Map.copyOf(unknown);
-        feedback = feedback == null ? Map.of() : Map.copyOf(feedback);
+        pairs = sortedPairs(pairs == null ? Map.of() : pairs);
+        unknown = Collections.unmodifiableMap(new TreeMap<>(unknown == null ? Map.of() : unknown));
+        feedback = Collections.unmodifiableMap(enumMap(Vote.class, feedback == null ? Map.of() : feedback));
     }
 
     public static DayCounts empty() {
@@ -45,9 +47,15 @@ public record DayCounts(Map<String, Map<Surface, Long>> pairs, Map<String, Long>
         return pairs.isEmpty() && unknown.isEmpty() && feedback.isEmpty();
     }
 
-    private static Map<String, Map<Surface, Long>> copy(Map<String, Map<Surface, Long>> pairs) {
-        Map<String, Map<Surface, Long>> copy = new TreeMap<>();
-        pairs.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
-        return Map.copyOf(copy);
+    private static Map<String, Map<Surface, Long>> sortedPairs(Map<String, Map<Surface, Long>> pairs) {
+        Map<String, Map<Surface, Long>> sorted = new TreeMap<>();
+        pairs.forEach((k, v) -> sorted.put(k, Collections.unmodifiableMap(enumMap(Surface.class, v))));
+        return Collections.unmodifiableMap(sorted);
+    }
+
+    private static <K extends Enum<K>> EnumMap<K, Long> enumMap(Class<K> type, Map<K, Long> map) {
+        EnumMap<K, Long> copy = new EnumMap<>(type);
+        copy.putAll(map);
+        return copy;
     }
 }
