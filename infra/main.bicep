@@ -1,5 +1,5 @@
-// CallCodes on Azure: the bot jar on a Linux Java SE web app, its client secret in Key Vault, Application Insights,
-// and an Azure Bot connected to Microsoft Teams. infra/README.md walks through a deployment from zero.
+// CallCodes on Azure: the bot jar on a Linux Java SE web app, its client secret in Key Vault, its shared state in
+// Blob Storage, Application Insights, and an Azure Bot connected to Microsoft Teams. infra/README.md walks through a deployment from zero.
 
 targetScope = 'resourceGroup'
 
@@ -78,6 +78,14 @@ param logRetentionDays int = 30
 @description('Turn on Key Vault purge protection. It cannot be turned off, and a deleted vault then keeps its name for the 90-day retention period.')
 param keyVaultPurgeProtection bool = false
 
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+])
+@description('Redundancy of the storage account that holds team notes, feedback, usage counts and conversation references.')
+param storageSku string = 'Standard_LRS'
+
 @description('Tags for every resource.')
 param tags object = {}
 
@@ -90,7 +98,11 @@ var names = {
   appInsights: '${prefix}-appi'
   workspace: '${prefix}-log'
   bot: '${prefix}-bot'
+  // Storage account names are global, 3 to 24 lowercase letters and digits: the prefix without hyphens, and a hash
+  // of the resource group so two deployments with one base name do not collide.
+  storage: take('${replace(prefix, '-', '')}st${uniqueString(resourceGroup().id)}', 24)
 }
+var storageContainer = 'callcodes'
 var microsoftAppType = 'SingleTenant'
 var secretName = 'MicrosoftAppPassword'
 
@@ -135,6 +147,18 @@ module keyVault 'modules/keyvault.bicep' = {
   }
 }
 
+module storage 'modules/storage.bicep' = {
+  name: '${deployment().name}-storage'
+  params: {
+    name: names.storage
+    containerName: storageContainer
+    contributorPrincipalId: appService.outputs.principalId
+    skuName: storageSku
+    location: location
+    tags: tags
+  }
+}
+
 var messagingEndpoint = 'https://${appService.outputs.defaultHostName}/api/messages'
 
 module bot 'modules/bot.bicep' = {
@@ -161,6 +185,10 @@ var appSettingsFromTemplate = {
   MicrosoftAppPassword: '@Microsoft.KeyVault(SecretUri=${keyVault.outputs.secretUri})'
   MicrosoftAppType: microsoftAppType
   MicrosoftAppTenantId: microsoftAppTenantId
+  // The shared state in Blob Storage, reached with the web app's managed identity (dev.callcodes.store.StoreSettings).
+  CALLCODES_STORE: 'azure-blob'
+  CALLCODES_BLOB_ENDPOINT: storage.outputs.blobEndpoint
+  CALLCODES_BLOB_CONTAINER: storage.outputs.containerName
   // App Service attaches the Application Insights Java agent; ~3 is the Linux agent.
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
   ApplicationInsightsAgent_EXTENSION_VERSION: '~3'
@@ -177,7 +205,8 @@ var appSettingsFromTemplate = {
 }
 
 // App settings are their own resource, written after the web app's identity has been granted read access to the
-// vault, so the Key Vault reference can resolve on the first start (a new role assignment can still take minutes to
+// vault and to the storage container (the references to their outputs order it), so the Key Vault reference can
+// resolve on the first start (a new role assignment can still take minutes to
 // apply). This resource replaces the whole set each time.
 resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
   parent: webApp
@@ -200,5 +229,8 @@ output CALLCODES_PUBLIC_HOST string = appService.outputs.defaultHostName
 output webAppName string = appService.outputs.name
 output botName string = bot.outputs.name
 output keyVaultName string = keyVault.outputs.name
+output storageAccountName string = storage.outputs.name
+output CALLCODES_BLOB_ENDPOINT string = storage.outputs.blobEndpoint
+output CALLCODES_BLOB_CONTAINER string = storage.outputs.containerName
 output applicationInsightsName string = monitoring.outputs.name
 output messagingEndpoint string = messagingEndpoint

@@ -31,6 +31,12 @@ public final class CommandLine {
                   --lines  treat each input line as its own query; print one JSON value per line
               java -jar callcodes-bot.jar search [--json] [--limit N] QUERY
                   Searches codes, phrases and explanations (typos are fine); N from 1 to 100, default 10.
+              java -jar callcodes-bot.jar notes export [--tenant ID] [--file PATH]
+              java -jar callcodes-bot.jar notes import [--file PATH] [--as NAME]
+                  Team notes as YAML, out of and into the store CALLCODES_STORE names (standard output/input
+                  without --file); an import adds new notes and makes changed texts new versions.
+              java -jar callcodes-bot.jar store copy --from-dir PATH
+                  Copies an embedded store's documents into the store CALLCODES_STORE names.
               java -jar callcodes-bot.jar
                   Starts the bot.
             Exit codes: 0 done, 1 catalog not loaded, 2 wrong usage, 3 input not readable, 4 unexpected failure.""";
@@ -38,6 +44,8 @@ public final class CommandLine {
     private static final Map<String, Supplier<Command>> COMMANDS = Map.of(
             "explain", ExplainCommand::new,
             "search", SearchCommand::new,
+            "notes", NotesCommand::new,
+            "store", StoreCommand::new,
             "help", HelpCommand::new,
             "--help", HelpCommand::new,
             "-h", HelpCommand::new);

@@ -2,7 +2,10 @@ package dev.callcodes.bot.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -11,6 +14,7 @@ import org.springframework.http.MediaType;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Refusals written by filters, before any handler: the same small JSON error as the handlers' advice writes. */
 public final class Refusals {
@@ -20,10 +24,16 @@ public final class Refusals {
     private Refusals() {
     }
 
+    /** What a refusal still reads of a body on its way, so that closing the connection does not reset it. */
+    static final int DRAIN_MAX_BYTES = 1 << 20;
+    static final long DRAIN_MAX_MILLIS = 2_000;
+
     /**
-     * Refuses a request without reading its body. Switching the request to non-blocking reads first means Tomcat,
-     * finishing the request, takes only what already arrived instead of waiting to drain the rest: a refused client
-     * that trickles its body costs no thread.
+     * Refuses a request without holding a thread for its body. The answer goes out at once; then, without blocking,
+     * up to {@link #DRAIN_MAX_BYTES} of the body or {@link #DRAIN_MAX_MILLIS} are read and dropped before the
+     * connection closes. Closing a socket with unread data makes the kernel answer with a reset, which can destroy
+     * the refusal before the client reads it (the JDK client then reports "header parser received no bytes"); a
+     * client that trickles or sends far more is cut off at the bound instead.
      */
     public static void unread(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                               String message) throws IOException {
@@ -32,9 +42,12 @@ public final class Refusals {
             return;
         }
         AsyncContext async = request.startAsync();
-        request.getInputStream().setReadListener(new Ignored());
+        async.setTimeout(DRAIN_MAX_MILLIS);
+        Drain drain = new Drain(request.getInputStream(), async);
+        async.addListener(drain);
         write(response, status, message);
-        async.complete();
+        response.flushBuffer();
+        request.getInputStream().setReadListener(drain);
     }
 
     /** Writes the JSON error and closes the connection after it (a body may still be on its way). */
@@ -54,18 +67,67 @@ public final class Refusals {
         JSON.writeValue(response.getOutputStream(), body);
     }
 
-    /** Takes whatever arrives after a refusal and drops it. */
-    private static final class Ignored implements ReadListener {
+    /** Reads and drops what arrives after a refusal, up to the bounds, then finishes the request. */
+    private static final class Drain implements ReadListener, AsyncListener {
+        private final ServletInputStream input;
+        private final AsyncContext async;
+        private final AtomicBoolean done = new AtomicBoolean();
+        private final byte[] buffer = new byte[8192];
+        private long drained;
+
+        Drain(ServletInputStream input, AsyncContext async) {
+            this.input = input;
+            this.async = async;
+        }
+
         @Override
-        public void onDataAvailable() {
+        public void onDataAvailable() throws IOException {
+            while (input.isReady()) {
+                int n = input.read(buffer);
+                if (n < 0) {
+                    break;
+                }
+                drained += n;
+                if (drained > DRAIN_MAX_BYTES) {
+                    finish();
+                    return;
+                }
+            }
         }
 
         @Override
         public void onAllDataRead() {
+            finish();
         }
 
         @Override
         public void onError(Throwable failure) {
+            finish();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            finish();
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            finish();
+        }
+
+        @Override
+        public void onComplete(AsyncEvent event) {
+            done.set(true);
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+        }
+
+        private void finish() {
+            if (done.compareAndSet(false, true)) {
+                async.complete();
+            }
         }
     }
 }

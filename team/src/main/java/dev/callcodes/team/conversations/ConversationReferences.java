@@ -1,0 +1,83 @@
+package dev.callcodes.team.conversations;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.callcodes.store.ConflictRetry;
+import dev.callcodes.store.DocumentStore;
+import dev.callcodes.store.Expiry;
+import dev.callcodes.store.JsonDocuments;
+import dev.callcodes.store.Versioned;
+import dev.callcodes.team.Tenants;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The conversation references of every conversation the bot is in ({@code conversations/TENANT/HASH}), for proactive
+ * messages; removed when the app is uninstalled there. Saving the same reference again writes nothing, so the bot
+ * can save on every activity.
+ */
+public final class ConversationReferences {
+
+    static final String PREFIX = "conversations/";
+
+    private final JsonDocuments<StoredConversation> documents;
+    private final Clock clock;
+
+    public ConversationReferences(DocumentStore store, Clock clock, ConflictRetry retry) {
+        this.documents = new JsonDocuments<>(store, StoredConversation.class, retry);
+        this.clock = clock;
+    }
+
+    /** Saves or refreshes a reference; returns what is stored. */
+    public StoredConversation save(String tenantId, String conversationId, String conversationType, String teamId,
+                                   JsonNode reference) {
+        String tenant = Tenants.key(tenantId);
+        Objects.requireNonNull(conversationId, "conversationId");
+        StoredConversation fresh = new StoredConversation(tenant, conversationId, conversationType, teamId,
+                reference, clock.instant());
+        return documents.update(key(tenant, conversationId), () -> fresh,
+                stored -> same(stored, fresh) ? stored : fresh, Expiry.NEVER);
+    }
+
+    public Optional<StoredConversation> find(String tenantId, String conversationId) {
+        return documents.read(key(Tenants.key(tenantId), conversationId)).map(Versioned::value);
+    }
+
+    /** The tenant's conversations. */
+    public List<StoredConversation> list(String tenantId) {
+        return documents.readAll(PREFIX + Tenants.key(tenantId) + "/").map(Versioned::value).toList();
+    }
+
+    /** Every conversation of every tenant (the watch's subscribers are chosen from these). */
+    public Stream<StoredConversation> all() {
+        return documents.readAll(PREFIX).map(Versioned::value);
+    }
+
+    /** The app was removed from a chat: forget it. False when it was not stored. */
+    public boolean remove(String tenantId, String conversationId) {
+        return documents.store().delete(key(Tenants.key(tenantId), conversationId));
+    }
+
+    /** The app was removed from a team: forget the team's channel conversations. Returns how many. */
+    public int removeTeam(String tenantId, String teamId) {
+        int removed = 0;
+        for (StoredConversation conversation : list(tenantId)) {
+            if (teamId.equals(conversation.teamId()) && remove(tenantId, conversation.conversationId())) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private static boolean same(StoredConversation a, StoredConversation b) {
+        return Objects.equals(a.conversationType(), b.conversationType()) && Objects.equals(a.teamId(), b.teamId())
+                && Objects.equals(a.reference(), b.reference());
+    }
+
+    private static String key(String tenant, String conversationId) {
+        return PREFIX + tenant + "/" + Hashes.of(conversationId);
+    }
+}
