@@ -1,5 +1,7 @@
 package dev.callcodes.bot;
 
+import dev.callcodes.store.StoreSettings;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,10 +25,12 @@ import java.util.function.UnaryOperator;
  *                          posted to /api/report, counted after unzipping (a month of 100,000 calls is about 24 MB)
  * @param server            how the HTTP server protects itself from slow and large requests
  * @param api               who may call /api/* (other than /api/messages, which the Bot Framework token guards)
+ * @param store             {@code CALLCODES_STORE} and its settings: where notes, feedback, usage and the watch's state
+ *                          live (files under {@code CALLCODES_DATA_DIR}, or Azure Blob Storage)
  */
 public record BotSettings(String appId, String appPassword, AppType appType, String tenantId,
                           int maxRequestsPerHost, int maxRetries, int maxBodyBytes, boolean logMessageText,
-                          int maxReportBytes, Server server, Api api) {
+                          int maxReportBytes, Server server, Api api, StoreSettings store) {
 
     public enum AppType { SINGLE_TENANT, MULTI_TENANT }
 
@@ -126,7 +130,16 @@ public record BotSettings(String appId, String appPassword, AppType appType, Str
                         number(lookup, MAX_CONCURRENT_UPLOADS, 128, 1, 10_000),
                         number(lookup, BODY_READ_SECONDS, 60, 1, 3600),
                         number(lookup, FILE_TRANSFER_SECONDS, 60, 1, 3600)),
-                api(lookup));
+                api(lookup),
+                store(lookup));
+    }
+
+    private static StoreSettings store(UnaryOperator<String> lookup) {
+        try {
+            return StoreSettings.from(lookup);
+        } catch (StoreSettings.StoreSettingsException e) {
+            throw new SettingsException(e.getMessage());
+        }
     }
 
     private static String localBind(String value) {

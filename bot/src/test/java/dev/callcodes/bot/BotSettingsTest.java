@@ -32,6 +32,18 @@ class BotSettingsTest {
     }
 
     @Test
+    void theStoreIsEmbeddedUnderDataByDefaultAndABadStoreStopsStartUpWithItsVariable() {
+        assertThat(read().store().kind()).isEqualTo(dev.callcodes.store.StoreSettings.Kind.EMBEDDED);
+        assertThat(read().store().dataDir()).isEqualTo(java.nio.file.Path.of("data"));
+        assertThat(read("CALLCODES_DATA_DIR", "/var/lib/callcodes").store().dataDir())
+                .isEqualTo(java.nio.file.Path.of("/var/lib/callcodes"));
+
+        assertThatThrownBy(() -> read("CALLCODES_STORE", "cosmos"))
+                .isInstanceOf(BotSettings.SettingsException.class)
+                .hasMessage("CALLCODES_STORE='cosmos' is not embedded or azure-blob");
+    }
+
+    @Test
     void singleTenantIsTheDefaultAndNeedsItsTenant() {
         assertThatThrownBy(() -> read("MicrosoftAppId", "app", "MicrosoftAppPassword", "secret"))
                 .hasMessageStartingWith("MicrosoftAppTenantId is empty: a SingleTenant bot needs");
