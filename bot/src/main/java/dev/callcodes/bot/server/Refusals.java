@@ -29,11 +29,12 @@ public final class Refusals {
     static final long DRAIN_MAX_MILLIS = 2_000;
 
     /**
-     * Refuses a request without holding a thread for its body. The answer goes out at once; then, without blocking,
-     * up to {@link #DRAIN_MAX_BYTES} of the body or {@link #DRAIN_MAX_MILLIS} are read and dropped before the
-     * connection closes. Closing a socket with unread data makes the kernel answer with a reset, which can destroy
-     * the refusal before the client reads it (the JDK client then reports "header parser received no bytes"); a
-     * client that trickles or sends far more is cut off at the bound instead.
+     * Refuses a request without holding a thread for its body. Up to {@link #DRAIN_MAX_BYTES} of the body, for at
+     * most {@link #DRAIN_MAX_MILLIS}, is read without blocking and dropped first; then the answer goes out and the
+     * connection closes. Answering first raced the client: closing a socket with unread data makes the kernel
+     * answer with a reset, which can destroy the refusal before the client reads it (the JDK client then reports
+     * "header parser received no bytes", seen in CI on a 30 KB body). A client that trickles or sends far more is
+     * answered at the bound instead, and may see the reset: nothing can both refuse it cheaply and be heard.
      */
     public static void unread(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
                               String message) throws IOException {
@@ -43,10 +44,8 @@ public final class Refusals {
         }
         AsyncContext async = request.startAsync();
         async.setTimeout(DRAIN_MAX_MILLIS);
-        Drain drain = new Drain(request.getInputStream(), async);
+        Drain drain = new Drain(request.getInputStream(), async, response, status, message);
         async.addListener(drain);
-        write(response, status, message);
-        response.flushBuffer();
         request.getInputStream().setReadListener(drain);
     }
 
@@ -67,17 +66,24 @@ public final class Refusals {
         JSON.writeValue(response.getOutputStream(), body);
     }
 
-    /** Reads and drops what arrives after a refusal, up to the bounds, then finishes the request. */
+    /** Reads and drops a refused body, up to the bounds, then answers and finishes the request. */
     private static final class Drain implements ReadListener, AsyncListener {
         private final ServletInputStream input;
         private final AsyncContext async;
+        private final HttpServletResponse response;
+        private final HttpStatus status;
+        private final String message;
         private final AtomicBoolean done = new AtomicBoolean();
         private final byte[] buffer = new byte[8192];
         private long drained;
 
-        Drain(ServletInputStream input, AsyncContext async) {
+        Drain(ServletInputStream input, AsyncContext async, HttpServletResponse response, HttpStatus status,
+              String message) {
             this.input = input;
             this.async = async;
+            this.response = response;
+            this.status = status;
+            this.message = message;
         }
 
         @Override
@@ -126,7 +132,13 @@ public final class Refusals {
 
         private void finish() {
             if (done.compareAndSet(false, true)) {
-                async.complete();
+                try {
+                    write(response, status, message);
+                } catch (IOException | RuntimeException clientGone) {
+                    // nobody is left to read the refusal
+                } finally {
+                    async.complete();
+                }
             }
         }
     }
