@@ -122,11 +122,17 @@ final class BotProcess implements AutoCloseable {
 
     /** SIGTERM, as a container stop sends it (a JFR recording is written on the way out), then SIGKILL. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            // Interrupted while stopping: make sure it dies, and keep the interrupt for the caller.
             process.destroyForcibly();
-            process.waitFor(10, TimeUnit.SECONDS);
+            Thread.currentThread().interrupt();
         }
         RUNNING.remove(process);
     }

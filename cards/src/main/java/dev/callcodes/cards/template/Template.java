@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -182,8 +181,7 @@ public final class Template {
                     throw new TemplateException(template, path, "$data and $when are supported on array elements only");
                 }
                 List<Map.Entry<String, Node>> properties = new ArrayList<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = it.next();
+                for (Map.Entry<String, JsonNode> field : json.properties()) {
                     if (field.getKey().equals(DATA) || field.getKey().equals(WHEN)) {
                         continue;
                     }

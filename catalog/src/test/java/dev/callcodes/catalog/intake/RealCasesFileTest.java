@@ -16,7 +16,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -278,8 +277,7 @@ class RealCasesFileTest {
             return;
         }
         int failedInPairs = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = pairs.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : pairs.properties()) {
             if (!PAIR.matcher(entry.getKey()).matches()) {
                 problems.add(at + ": pair '" + entry.getKey() + "' is not MS/SIP");
             }

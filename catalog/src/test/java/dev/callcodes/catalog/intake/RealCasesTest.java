@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -150,8 +149,7 @@ class RealCasesTest {
         });
         if (expected.has("pairs")) {
             Map<String, Long> wanted = new TreeMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = expected.get("pairs").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : expected.get("pairs").properties()) {
                 wanted.put(e.getKey(), e.getValue().asLong());
             }
             Map<String, Long> actual = new TreeMap<>();
