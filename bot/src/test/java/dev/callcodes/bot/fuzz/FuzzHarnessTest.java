@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>Long runs of one pattern are part of the input: a token repeated up to 20,000 times, cells of up to 20,000
  * characters, and the shapes that once overflowed the old reader's stack or took quadratic time ("port " + "1," x
- * 1100, a cell of "a.a.a..."). The one-pass intake reads them in linear time ({@code LinearTimeTest} in catalog).
+ * 1100, a cell of "a.a.a..."). The one-pass intake reads them in linear time ({@code LinearTimeHarness} in benchmarks measures it).
  */
 class FuzzHarnessTest {
 
