@@ -11,6 +11,8 @@ import java.util.Map;
  * @param sipCodes      the SIP or ACS status code(s) of the row; empty when the row has none
  * @param originator    the effective originator: the entry's override, or the 560 rule
  * @param aliases       other official wordings of the phrase (earlier revisions, bulleted lists as copied)
+ * @param symptoms      what people type or see when they meet this code ("calls drop after 30 seconds"), in
+ *                      CallCodes' own words; search ranks by them, answers do not show them
  */
 public record CatalogEntry(
         String id,
@@ -29,7 +31,8 @@ public record CatalogEntry(
         List<String> sourceNotes,
         List<PublishedPair> publishedAs,
         List<PhraseAlias> aliases,
-        Map<String, String> context) {
+        Map<String, String> context,
+        List<String> symptoms) {
 
     public CatalogEntry {
         sipCodes = List.copyOf(sipCodes);
@@ -41,6 +44,7 @@ public record CatalogEntry(
         publishedAs = List.copyOf(publishedAs);
         aliases = List.copyOf(aliases);
         context = Map.copyOf(context);
+        symptoms = List.copyOf(symptoms);
     }
 
     /** The SIP code to show for this entry: the given one when the entry covers it, else its first. */

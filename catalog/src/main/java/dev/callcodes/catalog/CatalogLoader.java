@@ -39,7 +39,8 @@ final class CatalogLoader {
     record EntryData(String id, String microsoftCode, List<Integer> sipCodes, String phrase, String summary,
                      String cause, List<String> steps, Originator originator, String originatorNote,
                      List<String> appliesTo, List<String> sources, List<String> related, List<String> sourceNotes,
-                     List<PublishedPair> publishedAs, List<PhraseAlias> aliases, Map<String, String> context) {
+                     List<PublishedPair> publishedAs, List<PhraseAlias> aliases, Map<String, String> context,
+                     List<String> symptoms) {
     }
 
     record SipCodeFile(List<SipCodeInfo> sipCodes) {
@@ -108,7 +109,7 @@ final class CatalogLoader {
         return new CatalogEntry(d.id(), family, d.microsoftCode(), orEmpty(d.sipCodes()), d.phrase(), d.summary(),
                 d.cause(), orEmpty(d.steps()), originator, d.originatorNote(), orEmpty(d.appliesTo()),
                 orEmpty(d.sources()), orEmpty(d.related()), orEmpty(d.sourceNotes()), orEmpty(d.publishedAs()),
-                orEmpty(d.aliases()), d.context() == null ? Map.of() : d.context());
+                orEmpty(d.aliases()), d.context() == null ? Map.of() : d.context(), orEmpty(d.symptoms()));
     }
 
     private static String describe(IOException e) {

@@ -162,6 +162,7 @@ class CatalogConsistencyTest {
         for (CatalogEntry e : catalog.entries()) {
             List<String> texts = new ArrayList<>(List.of(e.summary(), e.cause()));
             texts.addAll(e.steps());
+            texts.addAll(e.symptoms());
             for (String text : texts) {
                 List<String> words = words(text);
                 for (int i = 0; i + COPIED_RUN <= words.size(); i++) {

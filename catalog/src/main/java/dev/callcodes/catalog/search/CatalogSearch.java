@@ -7,6 +7,7 @@ import dev.callcodes.catalog.Phrases;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -32,7 +33,14 @@ public final class CatalogSearch {
     private static final double SUMMARY_WEIGHT = 1.5;
     private static final double CAUSE_WEIGHT = 1;
     private static final double STEPS_WEIGHT = 0.6;
+    private static final double SYMPTOM_WEIGHT = 3;
     private static final double WHOLE_PHRASE_BONUS = 5;
+    /** Added when every word of one of the entry's symptoms is in the query: the user described this case. */
+    private static final double WHOLE_SYMPTOM_BONUS = 6;
+    /** A query word found only through a synonym counts a little less than the word itself. */
+    private static final double SYNONYM_QUALITY = 0.8;
+    private static final double STEM_QUALITY = 0.9;
+    private static final String SYNONYMS = "search/synonyms.txt";
 
     private static final Set<String> STOP_WORDS = Set.of("a", "an", "the", "of", "to", "in", "on", "for", "and", "or",
             "is", "are", "was", "be", "by", "with", "as", "at", "it", "its", "this", "that", "from", "what", "does",
@@ -41,11 +49,16 @@ public final class CatalogSearch {
     private final List<CatalogEntry> entries;
     private final Map<String, Map<Integer, Double>> postings = new HashMap<>();
     private final List<String> terms;
+    private final Map<String, String> termStems = new HashMap<>();
     private final List<String> normalizedPhrases;
+    private final List<List<List<String>>> symptomStems;
+    private final Map<String, Set<String>> synonyms;
 
     public CatalogSearch(Catalog catalog) {
         this.entries = Objects.requireNonNull(catalog, "catalog").entries();
+        this.synonyms = Synonyms.load(SYNONYMS);
         List<String> phrases = new ArrayList<>();
+        List<List<List<String>>> symptoms = new ArrayList<>();
         for (int doc = 0; doc < entries.size(); doc++) {
             CatalogEntry e = entries.get(doc);
             if (e.microsoftCode() != null) {
@@ -60,10 +73,18 @@ public final class CatalogSearch {
             for (String step : e.steps()) {
                 index(step, doc, STEPS_WEIGHT);
             }
+            List<List<String>> stems = new ArrayList<>();
+            for (String symptom : e.symptoms()) {
+                index(symptom, doc, SYMPTOM_WEIGHT);
+                stems.add(tokens(symptom).stream().map(CatalogSearch::stem).toList());
+            }
+            symptoms.add(List.copyOf(stems));
             phrases.add(Phrases.normalize(e.phrase()));
         }
         this.terms = List.copyOf(postings.keySet());
+        terms.forEach(t -> termStems.put(t, stem(t)));
         this.normalizedPhrases = List.copyOf(phrases);
+        this.symptomStems = List.copyOf(symptoms);
     }
 
     public List<Hit> search(String query, int limit) {
@@ -75,28 +96,45 @@ public final class CatalogSearch {
             return List.of();
         }
         Map<Integer, double[]> perDoc = new HashMap<>();
+        double[] rarity = new double[queryTerms.size()];
         for (int q = 0; q < queryTerms.size(); q++) {
             Map<Integer, Double> matches = matches(queryTerms.get(q));
             // One rarity per query word, over every term it matched: a rare typo-neighbour ("expire") must not
             // outweigh the common word the user meant ("expired").
-            double idf = Math.log(1 + (double) entries.size() / Math.max(1, matches.size()));
+            rarity[q] = Math.log(1 + (double) entries.size() / Math.max(1, matches.size()));
             for (Map.Entry<Integer, Double> match : matches.entrySet()) {
-                perDoc.computeIfAbsent(match.getKey(), k -> new double[queryTerms.size()])[q] = match.getValue() * idf;
+                perDoc.computeIfAbsent(match.getKey(), k -> new double[queryTerms.size()])[q] =
+                        match.getValue() * rarity[q];
             }
         }
+        double totalRarity = 0;
+        for (double r : rarity) {
+            totalRarity += r;
+        }
+        double allRarity = totalRarity;
+        Set<String> queryStems = new HashSet<>();
+        queryTerms.forEach(t -> queryStems.add(stem(t)));
         String wholeQuery = Phrases.normalize(query);
         List<Hit> hits = new ArrayList<>();
         perDoc.forEach((doc, best) -> {
             double sum = 0;
-            int matched = 0;
-            for (double b : best) {
-                sum += b;
-                matched += b > 0 ? 1 : 0;
+            double matchedRarity = 0;
+            for (int q = 0; q < best.length; q++) {
+                sum += best[q];
+                matchedRarity += best[q] > 0 ? rarity[q] : 0;
             }
-            double coverage = (double) matched / best.length;
+            // Coverage by rarity: leaving out a word most entries have ("call") costs little, leaving out the
+            // word that names the problem ("voicemail") costs a lot.
+            double coverage = matchedRarity / allRarity;
             double score = sum * coverage * coverage;
             if (wholeQuery.length() >= 4 && normalizedPhrases.get(doc).contains(wholeQuery)) {
                 score += WHOLE_PHRASE_BONUS;
+            }
+            for (List<String> symptom : symptomStems.get(doc)) {
+                if (!symptom.isEmpty() && queryStems.containsAll(symptom)) {
+                    score += WHOLE_SYMPTOM_BONUS * symptom.size() / Math.max(symptom.size(), queryStems.size());
+                    break;
+                }
             }
             hits.add(new Hit(entries.get(doc), score));
         });
@@ -106,13 +144,18 @@ public final class CatalogSearch {
         return List.copyOf(hits.subList(0, Math.min(limit, hits.size())));
     }
 
-    /** Each entry the token matches, with its best quality times field weight. */
+    /** Each entry the token (or a synonym of it) matches, with its best quality times field weight. */
     private Map<Integer, Double> matches(String token) {
         Map<Integer, Double> best = new HashMap<>();
+        Set<String> alternatives = synonyms.getOrDefault(stem(token), Set.of());
         for (String term : terms) {
             double quality = quality(token, term);
+            if (alternatives.contains(termStems.get(term))) {
+                quality = Math.max(quality, SYNONYM_QUALITY);
+            }
             if (quality > 0) {
-                postings.get(term).forEach((doc, weight) -> best.merge(doc, quality * weight, Math::max));
+                double q = quality;
+                postings.get(term).forEach((doc, weight) -> best.merge(doc, q * weight, Math::max));
             }
         }
         return best;
@@ -124,6 +167,9 @@ public final class CatalogSearch {
             return 1;
         }
         boolean numeric = Character.isDigit(token.charAt(0));
+        if (!numeric && stem(token).equals(stem(term))) {
+            return STEM_QUALITY;
+        }
         if (token.length() >= 3 && term.startsWith(token)) {
             return numeric ? 0.9 : 0.75;
         }
@@ -136,6 +182,37 @@ public final class CatalogSearch {
             return 0;
         }
         return distance == 1 ? 0.7 : 0.5;
+    }
+
+    /**
+     * A crude English stem, enough to let "drops", "dropped" and "dropping" meet "drop", and "responding" meet
+     * "respond". Codes and short words stay as they are.
+     */
+    static String stem(String word) {
+        if (word.length() < 4 || Character.isDigit(word.charAt(0))) {
+            return word;
+        }
+        String w = word;
+        if (w.endsWith("ies") && w.length() > 4) {
+            w = w.substring(0, w.length() - 3) + "y";
+        } else if (w.endsWith("ing") && w.length() > 5) {
+            w = w.substring(0, w.length() - 3);
+        } else if (w.endsWith("ed") && w.length() > 4) {
+            w = w.substring(0, w.length() - 2);
+        } else if (w.endsWith("es") && w.length() > 4 && !w.endsWith("ses")) {
+            w = w.substring(0, w.length() - 1);
+        } else if (w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) {
+            w = w.substring(0, w.length() - 1);
+        }
+        // "dropped" -> "dropp" -> "drop"; "timeout" stays.
+        if (w.length() > 3 && w.charAt(w.length() - 1) == w.charAt(w.length() - 2)
+                && !w.endsWith("ll") && !w.endsWith("ss")) {
+            w = w.substring(0, w.length() - 1);
+        }
+        if (w.endsWith("e") && w.length() > 4) {
+            w = w.substring(0, w.length() - 1);
+        }
+        return w;
     }
 
     static List<String> tokens(String text) {

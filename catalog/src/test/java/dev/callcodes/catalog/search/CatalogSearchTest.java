@@ -65,6 +65,30 @@ class CatalogSearchTest {
     }
 
     @Test
+    void symptomsFindTheEntryAnAdminDescribes() {
+        assertThat(ids("calls drop after 30 seconds", 1)).containsExactly("dr-1106-408");
+        assertThat(ids("one way audio", 3)).contains("dr-531004-410");
+    }
+
+    @Test
+    void wordFormsAndSynonymsMatch() {
+        assertThat(CatalogSearch.stem("dropped")).isEqualTo(CatalogSearch.stem("drops")).isEqualTo("drop");
+        assertThat(CatalogSearch.stem("responding")).isEqualTo(CatalogSearch.stem("respond"));
+        assertThat(CatalogSearch.stem("510559")).isEqualTo("510559");
+        assertThat(CatalogSearch.quality("expired", "expires")).isPositive();
+        // "disconnected" is only in a synonym group with "drop"; the ACK entry says "drop".
+        assertThat(ids("calls disconnected after 30 seconds", 3)).contains("dr-1106-408");
+    }
+
+    @Test
+    void synonymGroupsAreReadByStem() {
+        var groups = Synonyms.parse(List.of("# comment", "drop, disconnect", "", "sbc, gateway, two words"));
+        assertThat(groups.get("drop")).containsExactly("disconnect");
+        assertThat(groups.get("gateway")).containsExactly("sbc");
+        assertThat(groups).doesNotContainKey("two");
+    }
+
+    @Test
     void editDistanceCountsTranspositionsAsOneAndStopsEarly() {
         assertThat(EditDistance.atMost("certifcate", "certificate", 2)).isEqualTo(1);
         assertThat(EditDistance.atMost("expried", "expired", 2)).isEqualTo(1);
