@@ -41,7 +41,7 @@ class RadarCommandTest {
         Run run = run("radar", "--docs", STORED.resolve("newer").toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).startsWith("Code radar: 3 pages checked, ").contains(", 0 differences")
+        assertThat(run.out()).startsWith("Code radar: 4 pages checked, ").contains(", 0 differences")
                 .contains("Not checked (absent from the docs folder):");
         assertThat(run.err()).isEmpty();
     }
