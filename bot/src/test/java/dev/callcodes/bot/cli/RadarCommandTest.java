@@ -73,6 +73,9 @@ class RadarCommandTest {
         assertThat(noDocs.exitCode()).isEqualTo(CommandLine.USAGE);
         assertThat(noDocs.err()).contains("radar --docs DIR");
         assertThat(missing.out()).isEmpty();
+        Run both = run("radar", "--fetch", "--docs", "x");
+        assertThat(both.exitCode()).isEqualTo(CommandLine.USAGE);
+        assertThat(both.err()).isEqualTo("callcodes radar: give --docs DIR or --fetch, not both\n");
     }
 
     private static void copy(Path from, Path to) throws IOException {

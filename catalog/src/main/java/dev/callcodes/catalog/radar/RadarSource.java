@@ -8,6 +8,7 @@ import dev.callcodes.catalog.CatalogException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One Microsoft source the radar reads (resource {@code radar/sources.yaml}): its repository, its path there, the
@@ -20,17 +21,27 @@ public record RadarSource(String repo, String path, String index, String family,
 
     static final String SIP = "{sip}";
 
-    record SourcesFile(List<RadarSource> sources) {
+    record SourcesFile(Map<String, String> repositories, List<RadarSource> sources) {
     }
 
     /** The sources shipped with the catalog. */
     public static List<RadarSource> embedded() {
+        return file().sources();
+    }
+
+    /** Where {@code --fetch} reads each repository's files: repository name to the base URL of its raw files. */
+    public static Map<String, String> repositories() {
+        return file().repositories() == null ? Map.of() : Map.copyOf(file().repositories());
+    }
+
+    private static SourcesFile file() {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         try (InputStream in = RadarSource.class.getClassLoader().getResourceAsStream("radar/sources.yaml")) {
             if (in == null) {
                 throw new CatalogException("Radar resource missing from the class path: radar/sources.yaml");
             }
-            List<RadarSource> sources = yaml.readValue(in, SourcesFile.class).sources();
+            SourcesFile file = yaml.readValue(in, SourcesFile.class);
+            List<RadarSource> sources = file.sources();
             for (RadarSource s : sources) {
                 if (s.repo() == null || s.path() == null || s.family() == null || s.url() == null
                         || !List.of("sip-pages", "tables").contains(s.format())) {
@@ -38,7 +49,7 @@ public record RadarSource(String repo, String path, String index, String family,
                             + " needs repo, path, family, url and a format of sip-pages or tables");
                 }
             }
-            return sources;
+            return file;
         } catch (IOException e) {
             throw new CatalogException("radar/sources.yaml is not valid: " + e.getMessage(), e);
         }
