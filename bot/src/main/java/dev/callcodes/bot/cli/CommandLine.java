@@ -39,10 +39,10 @@ public final class CommandLine {
                   without --file); an import adds new notes and makes changed texts new versions.
               java -jar callcodes-bot.jar store copy --from-dir PATH
                   Copies an embedded store's documents into the store CALLCODES_STORE names.
-              java -jar callcodes-bot.jar radar (--docs DIR | --fetch) [--json]
+              java -jar callcodes-bot.jar radar (--docs DIR | --fetch) [--json] [--write-drafts DIR]
                   Compares Microsoft's markdown sources in DIR (each repository under its name), or fetched from
                   GitHub, with the catalog: new, removed, reworded and moved pairs, new pages; pages absent are
-                  listed as not checked.
+                  listed as not checked. --write-drafts writes draft entries for the new pairs.
               java -jar callcodes-bot.jar
                   Starts the bot.
             Exit codes: 0 done, 1 catalog not loaded, 2 wrong usage, 3 input not readable, 4 unexpected failure,

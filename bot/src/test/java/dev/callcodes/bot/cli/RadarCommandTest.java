@@ -64,6 +64,24 @@ class RadarCommandTest {
     }
 
     @Test
+    void writeDraftsWritesADraftPerNewPairAndNothingWhenNothingIsNew(@TempDir Path dir) throws IOException {
+        Path drafts = dir.resolve("drafts");
+
+        Run run = run("radar", "--docs", STORED.resolve("older").toString(), "--write-drafts", drafts.toString());
+
+        // The older pages' one new pair is the misprinted 60486 / 486: its draft is written, in the catalog's format.
+        assertThat(run.exitCode()).isEqualTo(CommandLine.DIFFERENCES);
+        assertThat(run.out()).endsWith("\nDrafts of the new pairs written to: " + drafts.resolve("drafts-acs-pstn.yaml") + "\n");
+        assertThat(Files.readString(drafts.resolve("drafts-acs-pstn.yaml")))
+                .contains("family: acs-pstn", "id: draft-acs-pstn-60486-486", "phrase: The called number was busy");
+        Run none = run("radar", "--docs", STORED.resolve("newer").toString(), "--write-drafts", dir.resolve("n").toString());
+        assertThat(none.exitCode()).isZero();
+        try (Stream<Path> files = Files.list(dir.resolve("n"))) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
     void aMissingFolderOrOptionIsOneLineAndItsExitCode() {
         Run missing = run("radar", "--docs", "no/such/folder");
         Run noDocs = run("radar");

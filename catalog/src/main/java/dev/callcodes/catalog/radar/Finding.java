@@ -7,9 +7,10 @@ package dev.callcodes.catalog.radar;
  * @param entryId       the catalog entry concerned; null for a new pair or page
  * @param catalogPhrase the entry's phrase; null for a new pair or page
  * @param catalogSip    for a moved pair, the SIP code the catalog has it under
+ * @param url           the official page (learn.microsoft.com) the page's text is published on
  */
 public record Finding(Kind kind, String family, String page, PublishedRow published, String microsoftCode,
-                      Integer sipCode, String entryId, String catalogPhrase, Integer catalogSip) {
+                      Integer sipCode, String entryId, String catalogPhrase, Integer catalogSip, String url) {
 
     public enum Kind {
         /** A page the catalog has no entry from. Its pairs are reported as new pairs too. */

@@ -50,8 +50,8 @@ public final class Radar {
                 }
                 checked.add(key);
                 Set<CatalogEntry> seen = new LinkedHashSet<>();
-                compare(source.family(), MarkdownCodes.tables(text.get(), key), seen, findings);
-                removed(source.family(), key, citing(source.family(), source.url()), seen, findings);
+                compare(source.family(), source.url(), MarkdownCodes.tables(text.get(), key), seen, findings);
+                removed(source.family(), key, source.url(), citing(source.family(), source.url()), seen, findings);
             }
         }
         findings.sort(Comparator.comparing(Finding::kind).thenComparing(Finding::page)
@@ -88,12 +88,14 @@ public final class Radar {
         }
         Set<CatalogEntry> seen = new LinkedHashSet<>();
         Map<String, List<CatalogEntry>> checkedEntries = new LinkedHashMap<>();
+        Map<String, String> urls = new LinkedHashMap<>();
         for (int sip : pages) {
             String key = source.repo() + "/" + source.path(sip);
             List<CatalogEntry> citing = citing(source.family(), source.url(sip));
             if (citing.isEmpty()) {
                 // Listed in the folder or linked from the index: a page the catalog has nothing from, read or not.
-                findings.add(new Finding(Finding.Kind.NEW_PAGE, source.family(), key, null, null, sip, null, null, null));
+                findings.add(new Finding(Finding.Kind.NEW_PAGE, source.family(), key, null, null, sip, null, null, null,
+                        source.url(sip)));
             }
             Optional<String> text = docs.read(source.repo(), source.path(sip));
             if (text.isEmpty()) {
@@ -102,13 +104,15 @@ public final class Radar {
             }
             checked.add(key);
             checkedEntries.put(key, citing);
-            compare(source.family(), MarkdownCodes.headings(text.get(), key), seen, findings);
+            urls.put(key, source.url(sip));
+            compare(source.family(), source.url(sip), MarkdownCodes.headings(text.get(), key), seen, findings);
         }
         // After every page, so that a pair moved to another page is not also reported as removed from its old one.
-        checkedEntries.forEach((key, citing) -> removed(source.family(), key, citing, seen, findings));
+        checkedEntries.forEach((key, citing) -> removed(source.family(), key, urls.get(key), citing, seen, findings));
     }
 
-    private void compare(String family, List<PublishedRow> rows, Set<CatalogEntry> seen, List<Finding> findings) {
+    private void compare(String family, String url, List<PublishedRow> rows, Set<CatalogEntry> seen,
+                         List<Finding> findings) {
         Map<String, List<PublishedRow>> unmatched = new LinkedHashMap<>();
         for (PublishedRow row : rows) {
             List<CatalogEntry> candidates = candidates(family, row);
@@ -124,9 +128,9 @@ public final class Radar {
                         .findFirst();
                 if (moved.isPresent()) {
                     seen.add(moved.get());
-                    findings.add(finding(Finding.Kind.MOVED, family, row, moved.get()));
+                    findings.add(finding(Finding.Kind.MOVED, family, url, row, moved.get()));
                 } else {
-                    findings.add(finding(Finding.Kind.NEW_PAIR, family, row, null));
+                    findings.add(finding(Finding.Kind.NEW_PAIR, family, url, row, null));
                 }
             }
         }
@@ -137,20 +141,20 @@ public final class Radar {
             for (int i = 0; i < pairRows.size(); i++) {
                 if (i < left.size()) {
                     seen.add(left.get(i));
-                    findings.add(finding(Finding.Kind.REWORDED, family, pairRows.get(i), left.get(i)));
+                    findings.add(finding(Finding.Kind.REWORDED, family, url, pairRows.get(i), left.get(i)));
                 } else {
-                    findings.add(finding(Finding.Kind.NEW_PAIR, family, pairRows.get(i), null));
+                    findings.add(finding(Finding.Kind.NEW_PAIR, family, url, pairRows.get(i), null));
                 }
             }
         });
     }
 
-    private void removed(String family, String page, List<CatalogEntry> citing, Set<CatalogEntry> seen,
+    private void removed(String family, String page, String url, List<CatalogEntry> citing, Set<CatalogEntry> seen,
                          List<Finding> findings) {
         for (CatalogEntry e : citing) {
             if (seen.add(e)) {
                 findings.add(new Finding(Finding.Kind.REMOVED_PAIR, family, page, null, e.microsoftCode(),
-                        e.sipCodes().isEmpty() ? null : e.sipCodes().get(0), e.id(), e.phrase(), null));
+                        e.sipCodes().isEmpty() ? null : e.sipCodes().get(0), e.id(), e.phrase(), null, url));
             }
         }
     }
@@ -172,9 +176,9 @@ public final class Radar {
         return catalog.entries().stream().filter(e -> e.family().equals(family) && e.sources().contains(url)).toList();
     }
 
-    private static Finding finding(Finding.Kind kind, String family, PublishedRow row, CatalogEntry entry) {
+    private static Finding finding(Finding.Kind kind, String family, String url, PublishedRow row, CatalogEntry entry) {
         Integer catalogSip = kind == Finding.Kind.MOVED && !entry.sipCodes().isEmpty() ? entry.sipCodes().get(0) : null;
         return new Finding(kind, family, row.page(), row, row.microsoftCode(), row.sipCode(),
-                entry == null ? null : entry.id(), entry == null ? null : entry.phrase(), catalogSip);
+                entry == null ? null : entry.id(), entry == null ? null : entry.phrase(), catalogSip, url);
     }
 }

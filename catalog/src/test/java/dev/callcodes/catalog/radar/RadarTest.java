@@ -109,6 +109,37 @@ class RadarTest {
                 "\"differences\" : 10");
     }
 
+    @Test
+    void draftsForTheNewPairsAreCatalogFilesWithTheOfficialPhraseAndPage() throws Exception {
+        RadarReport report = new Radar(catalogOf(docs("older"))).scan(docs("newer"));
+
+        Map<String, String> files = RadarDrafts.files(report);
+
+        assertThat(files).containsOnlyKeys("drafts-direct-routing.yaml", "drafts-acs-pstn.yaml");
+        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        com.networknt.schema.JsonSchema schema;
+        try (var in = java.nio.file.Files.newInputStream(Path.of("src/main/resources/catalog/schema/entries.schema.json"))) {
+            schema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012)
+                    .getSchema(in);
+        }
+        for (String text : files.values()) {
+            assertThat(schema.validate(yaml.readTree(text))).as(text).isEmpty();
+        }
+        var dr = yaml.readTree(files.get("drafts-direct-routing.yaml"));
+        assertThat(dr.path("family").asText()).isEqualTo("direct-routing");
+        assertThat(dr.path("entries")).hasSize(4);
+        var first = dr.path("entries").get(0);
+        assertThat(first.path("id").asText()).isEqualTo("draft-direct-routing-549018-504");
+        assertThat(first.path("microsoftCode").asText()).isEqualTo("549018");
+        assertThat(first.path("phrase").asText()).isEqualTo("Unable to deliver INVITE: Invalid Request/Response line");
+        assertThat(first.path("summary").asText()).startsWith(RadarDrafts.NOT_YET_EXPLAINED);
+        assertThat(first.path("sources").get(0).asText()).isEqualTo(
+                "https://learn.microsoft.com/en-us/microsoftteams/troubleshoot/phone-system/direct-routing/microsoft-sip-response-codes-504");
+        assertThat(yaml.readTree(files.get("drafts-acs-pstn.yaml")).path("entries")).extracting(e -> e.path("id").asText())
+                .containsExactly("draft-acs-pstn-540486-486", "draft-acs-pstn-560486-486");
+        assertThat(RadarDrafts.files(new Radar(catalog).scan(docs("newer")))).isEmpty();
+    }
+
     /**
      * A catalog of what the given revisions publish, as the catalog would have held it then: the stored pages' rows,
      * and for the pages not stored (linked from the index, or a table source), today's entries of those pages.
