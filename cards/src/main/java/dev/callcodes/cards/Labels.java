@@ -1,34 +1,15 @@
 package dev.callcodes.cards;
 
+import dev.callcodes.catalog.Families;
 import dev.callcodes.catalog.Originator;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Map;
 
 /** The words cards use for families, products, originators and sources. */
 final class Labels {
-
-    private static final Map<String, String> FAMILIES = Map.of(
-            "direct-routing", "Teams Direct Routing: SIP response codes",
-            "teams-call-notification", "Teams Direct Routing: call notifications",
-            "acs-pstn", "Azure Communication Services: PSTN codes",
-            "acs-calling-sdk", "Azure Communication Services: Calling SDK codes",
-            "acs-call-automation", "Azure Communication Services: Call Automation codes",
-            "acs-play-recognize", "Azure Communication Services: Play and Recognize action events",
-            "graph-call-end", "Microsoft Graph: call end reasons");
-
-    private static final Map<String, String> PRODUCTS = Map.of(
-            "DIRECT_ROUTING", "Direct Routing",
-            "OPERATOR_CONNECT", "Operator Connect",
-            "CALLING_PLAN", "Calling Plan",
-            "TEAMS_CALLING", "Teams calling",
-            "ACS_PSTN", "ACS PSTN",
-            "ACS_CALLING", "ACS Calling SDK",
-            "ACS_CALL_AUTOMATION", "ACS Call Automation",
-            "GRAPH_COMMUNICATIONS", "Graph calling bots");
 
     private Labels() {
     }
@@ -41,12 +22,13 @@ final class Labels {
         return DAY_TIME.format(first) + " to " + DAY_TIME.format(last) + " UTC";
     }
 
+    /** Families' and products' labels are catalog data (catalog/families.yaml). */
     static String family(String family) {
-        return FAMILIES.getOrDefault(family, family);
+        return Families.embedded().label(family);
     }
 
     static String product(String product) {
-        return PRODUCTS.getOrDefault(product, product);
+        return Families.embedded().productLabel(product);
     }
 
     static String originatorBadge(Originator originator) {

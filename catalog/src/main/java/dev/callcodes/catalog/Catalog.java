@@ -16,17 +16,6 @@ import java.util.TreeMap;
  */
 public final class Catalog {
 
-    /**
-     * Families in the order answers list them: the Teams calling pages first (what Teams admins read), then ACS, whose
-     * codes overlap but describe another product.
-     */
-    public static final List<String> FAMILY_ORDER = List.of(
-            "direct-routing", "teams-call-notification", "acs-pstn", "graph-call-end",
-            "acs-call-automation", "acs-play-recognize", "acs-calling-sdk");
-
-    private static final Comparator<CatalogEntry> BEST_FIRST =
-            Comparator.comparingInt((CatalogEntry e) -> familyRank(e.family()));
-
     private final List<CatalogEntry> entries;
     private final Map<String, CatalogEntry> byId = new LinkedHashMap<>();
     private final Map<String, List<CatalogEntry>> byMicrosoftCode = new LinkedHashMap<>();
@@ -38,7 +27,7 @@ public final class Catalog {
 
     Catalog(List<CatalogEntry> entries, List<SipCodeInfo> sipCodeInfos, List<Q850Cause> causes) {
         List<CatalogEntry> sorted = new ArrayList<>(entries);
-        sorted.sort(BEST_FIRST);
+        sorted.sort(Comparator.comparingInt((CatalogEntry e) -> familyRank(e.family())));
         this.entries = List.copyOf(sorted);
         for (CatalogEntry entry : this.entries) {
             if (byId.putIfAbsent(entry.id(), entry) != null) {
@@ -140,9 +129,17 @@ public final class Catalog {
         return List.copyOf(q850Causes.values());
     }
 
+    /** The families and products of {@code catalog/families.yaml}: labels, ranks, applicability. */
+    public Families families() {
+        return Families.embedded();
+    }
+
+    /**
+     * Where answers list the family's entries, lower first: its rank in {@code catalog/families.yaml} (the Teams
+     * calling pages first, what Teams admins read, then ACS, whose codes overlap but describe another product).
+     */
     public static int familyRank(String family) {
-        int rank = FAMILY_ORDER.indexOf(family);
-        return rank < 0 ? FAMILY_ORDER.size() : rank;
+        return Families.embedded().rank(family);
     }
 
     private static String pairKey(String microsoftCode, int sipCode) {

@@ -25,6 +25,7 @@ final class CatalogLoader {
     static final String FILE_LIST = ROOT + "files.txt";
     static final String SIP_CODES_FILE = "sip-codes.yaml";
     static final String Q850_FILE = "q850-causes.yaml";
+    static final String FAMILIES_FILE = "families.yaml";
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -49,24 +50,53 @@ final class CatalogLoader {
     record Q850File(List<Q850Cause> causes) {
     }
 
+    record FamiliesFile(List<FamilyData> families, List<Families.Product> products) {
+    }
+
+    record FamilyData(String id, String label, Integer rank, List<String> appliesTo) {
+    }
+
     static Catalog loadEmbedded() {
         ClassLoader loader = CatalogLoader.class.getClassLoader();
         List<CatalogEntry> entries = new ArrayList<>();
         List<SipCodeInfo> sipCodes = List.of();
         List<Q850Cause> causes = List.of();
+        Families families = Families.embedded();
         for (String file : listFiles(loader)) {
-            if (file.equals(SIP_CODES_FILE)) {
+            if (file.equals(FAMILIES_FILE)) {
+                continue;
+            } else if (file.equals(SIP_CODES_FILE)) {
                 sipCodes = read(loader, file, SipCodeFile.class).sipCodes();
             } else if (file.equals(Q850_FILE)) {
                 causes = read(loader, file, Q850File.class).causes();
             } else {
                 EntryFile entryFile = read(loader, file, EntryFile.class);
                 for (EntryData data : entryFile.entries()) {
-                    entries.add(toEntry(file, entryFile.family(), data));
+                    entries.add(toEntry(file, entryFile.family(), data, families));
                 }
             }
         }
         return new Catalog(entries, sipCodes, causes);
+    }
+
+    /** Reads families.yaml; a family without its label, rank or applicability stops loading, naming it and the field. */
+    static Families loadFamilies(ClassLoader loader) {
+        FamiliesFile file = read(loader, FAMILIES_FILE, FamiliesFile.class);
+        require(FAMILIES_FILE, "families", file.families());
+        require(FAMILIES_FILE, "products", file.products());
+        List<Families.Family> families = new ArrayList<>();
+        for (FamilyData d : file.families()) {
+            String where = FAMILIES_FILE + ", family " + (d.id() == null ? "(no id)" : d.id());
+            require(where, "id", d.id());
+            require(where, "label", d.label());
+            require(where, "rank", d.rank());
+            require(where, "appliesTo", d.appliesTo());
+            families.add(new Families.Family(d.id(), d.label(), d.rank(), d.appliesTo()));
+        }
+        for (Families.Product p : file.products()) {
+            require(FAMILIES_FILE + ", product " + (p.id() == null ? "(no id)" : p.id()), "label", p.label());
+        }
+        return new Families(families, file.products());
     }
 
     static List<String> listFiles(ClassLoader loader) {
@@ -94,9 +124,11 @@ final class CatalogLoader {
         return in;
     }
 
-    private static CatalogEntry toEntry(String file, String family, EntryData d) {
+    private static CatalogEntry toEntry(String file, String family, EntryData d, Families families) {
         String where = file + ", entry " + (d.id() == null ? "(no id)" : d.id());
         require(where, "family", family);
+        Families.Family known = families.family(family).orElseThrow(() -> new CatalogException(
+                file + ": field 'family': '" + family + "' is not listed in " + FAMILIES_FILE));
         require(where, "id", d.id());
         require(where, "phrase", d.phrase());
         require(where, "summary", d.summary());
@@ -107,7 +139,8 @@ final class CatalogLoader {
         }
         Originator originator = d.originator() != null ? d.originator() : Originator.byRule(d.microsoftCode());
         return new CatalogEntry(d.id(), family, d.microsoftCode(), orEmpty(d.sipCodes()), d.phrase(), d.summary(),
-                d.cause(), orEmpty(d.steps()), originator, d.originatorNote(), orEmpty(d.appliesTo()),
+                d.cause(), orEmpty(d.steps()), originator, d.originatorNote(),
+                d.appliesTo() == null ? known.appliesTo() : d.appliesTo(),
                 orEmpty(d.sources()), orEmpty(d.related()), orEmpty(d.sourceNotes()), orEmpty(d.publishedAs()),
                 orEmpty(d.aliases()), d.context() == null ? Map.of() : d.context(), orEmpty(d.symptoms()));
     }

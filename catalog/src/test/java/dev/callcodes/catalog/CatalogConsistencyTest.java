@@ -46,7 +46,8 @@ class CatalogConsistencyTest {
         JsonSchema entries = schema("entries.schema.json");
         Map<String, JsonSchema> special = Map.of(
                 CatalogLoader.SIP_CODES_FILE, schema("sip-codes.schema.json"),
-                CatalogLoader.Q850_FILE, schema("q850-causes.schema.json"));
+                CatalogLoader.Q850_FILE, schema("q850-causes.schema.json"),
+                CatalogLoader.FAMILIES_FILE, schema("families.schema.json"));
         List<String> problems = new ArrayList<>();
         for (String file : CatalogLoader.listFiles(getClass().getClassLoader())) {
             JsonNode doc = YAML.readTree(CATALOG_DIR.resolve(file).toFile());

@@ -27,8 +27,11 @@ class OfficialCoverageTest {
     private static final Map<String, List<String>> FAMILIES = Map.of(
             "other-official", List.of("graph-call-end", "teams-call-notification"));
 
-    /** The 399 rows of the project's reference table, plus the 18 ACS Play and Recognize event rows (issue 13). */
-    private static final int OFFICIAL_ROWS = 399 + 18;
+    /**
+     * The 399 rows of the project's reference table, plus the 18 ACS Play and Recognize event rows and the 8 rows the
+     * voice Recognize table adds (issue 13).
+     */
+    private static final int OFFICIAL_ROWS = 399 + 18 + 8;
 
     private final Catalog catalog = TestCatalog.get();
     private final CallCodes codes = TestCatalog.codes();

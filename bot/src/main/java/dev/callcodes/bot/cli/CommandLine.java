@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 /**
  * The {@code explain} and {@code search} commands of the bot jar. Exit codes: 0 done (also when nothing was found),
  * 1 the catalog could not be loaded, 2 wrong usage, 3 an input file (or standard input) could not be read,
- * 4 anything else went wrong (a bug). Every failure is one line on standard error, never a stack trace.
+ * 4 anything else went wrong (a bug), 5 the radar found differences between Microsoft's pages and the catalog. Every
+ * failure is one line on standard error, never a stack trace.
  */
 public final class CommandLine {
 
@@ -20,6 +21,7 @@ public final class CommandLine {
     static final int USAGE = 2;
     static final int UNREADABLE = 3;
     static final int BROKE = 4;
+    static final int DIFFERENCES = 5;
 
     static final String USAGE_TEXT = """
             Usage:
@@ -37,15 +39,21 @@ public final class CommandLine {
                   without --file); an import adds new notes and makes changed texts new versions.
               java -jar callcodes-bot.jar store copy --from-dir PATH
                   Copies an embedded store's documents into the store CALLCODES_STORE names.
+              java -jar callcodes-bot.jar radar (--docs DIR | --fetch) [--json] [--write-drafts DIR]
+                  Compares Microsoft's markdown sources in DIR (each repository under its name), or fetched from
+                  GitHub, with the catalog: new, removed, reworded and moved pairs, new pages; pages absent are
+                  listed as not checked. --write-drafts writes draft entries for the new pairs.
               java -jar callcodes-bot.jar
                   Starts the bot.
-            Exit codes: 0 done, 1 catalog not loaded, 2 wrong usage, 3 input not readable, 4 unexpected failure.""";
+            Exit codes: 0 done, 1 catalog not loaded, 2 wrong usage, 3 input not readable, 4 unexpected failure,
+            5 the radar found differences.""";
 
     private static final Map<String, Supplier<Command>> COMMANDS = Map.of(
             "explain", ExplainCommand::new,
             "search", SearchCommand::new,
             "notes", NotesCommand::new,
             "store", StoreCommand::new,
+            "radar", RadarCommand::new,
             "help", HelpCommand::new,
             "--help", HelpCommand::new,
             "-h", HelpCommand::new);
@@ -70,6 +78,9 @@ public final class CommandLine {
             command.run(rest, in, out);
             out.flush();
             return OK;
+        } catch (DifferencesFound e) {
+            out.flush();
+            return DIFFERENCES;
         } catch (UsageException e) {
             err.println("callcodes " + args[0] + ": " + e.getMessage());
             return USAGE;
@@ -90,6 +101,16 @@ public final class CommandLine {
     /** One command of the route table above. */
     interface Command {
         void run(String[] args, InputStream in, PrintStream out) throws UsageException, InputException;
+    }
+
+    /**
+     * The radar printed differences: not a failure, but a result a scheduled job must see in the exit code. Unchecked
+     * so that the other commands' signatures stay as they are; caught before the catch-all for bugs.
+     */
+    static final class DifferencesFound extends RuntimeException {
+        DifferencesFound() {
+            super("differences found", null, false, false);
+        }
     }
 
     static final class HelpCommand implements Command {
