@@ -175,13 +175,13 @@ class RadarTest {
     private static CatalogEntry entry(String family, PublishedRow r, String url, int n) {
         return new CatalogEntry("t-" + n, family, r.microsoftCode(), r.sipCode() == null ? List.of() : List.of(r.sipCode()),
                 r.phrase(), "summary", "cause", List.of("step"), Originator.byRule(r.microsoftCode()), null, List.of("X"),
-                List.of(url), List.of(), List.of(), List.of(), List.of(), Map.of());
+                List.of(url), List.of(), List.of(), List.of(), List.of(), Map.of(), List.of());
     }
 
     private static CatalogEntry copy(CatalogEntry e, int sip, String phrase) {
         return new CatalogEntry(e.id(), e.family(), e.microsoftCode(), List.of(sip), phrase, e.summary(), e.cause(),
                 e.steps(), e.originator(), e.originatorNote(), e.appliesTo(), e.sources(), e.related(), e.sourceNotes(),
-                e.publishedAs(), e.aliases(), e.context());
+                e.publishedAs(), e.aliases(), e.context(), e.symptoms());
     }
 
     private static List<String> summary(RadarReport report) {
