@@ -40,8 +40,12 @@ public final class ProactiveMessages {
         Activity message = MessageFactory.attachment(attachment);
         message.setSummary(card.summary());
         try {
-            adapter.continueConversation(botAppId, to, turn -> turn.sendActivity(message).thenApply(sent -> null))
-                    .get(SEND_SECONDS, TimeUnit.SECONDS);
+            adapter.continueConversation(botAppId, to, turn -> {
+                // The SDK gives the continuation a random id and would send the card as a reply to it; without one it
+                // goes as a new message (sendToConversation), which is what an alert is.
+                turn.getActivity().setId(null);
+                return turn.sendActivity(message).thenApply(sent -> null);
+            }).get(SEND_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } catch (TimeoutException e) {
