@@ -68,7 +68,7 @@ final class WatchCards {
         boolean silence = a.reasons().contains(IncidentType.SILENCE);
         String subject = silence ? a.sbc() + " carries no calls" : pairLabel(a.pair()) + " on " + a.sbc();
         String label = switch (a.kind()) {
-            case OPENED -> "Calls are failing";
+            case OPENED -> silence ? "An SBC went silent" : "Calls are failing";
             case UPDATED -> "Still failing, and growing";
             case RESOLVED -> "Resolved: back to normal";
         };
