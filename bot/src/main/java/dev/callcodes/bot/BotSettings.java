@@ -1,10 +1,14 @@
 package dev.callcodes.bot;
 
 import dev.callcodes.store.StoreSettings;
+import dev.callcodes.watch.WatchSettings;
+import dev.callcodes.watch.WatchSettingsException;
 
+import java.util.AbstractMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -27,10 +31,13 @@ import java.util.function.UnaryOperator;
  * @param api               who may call /api/* (other than /api/messages, which the Bot Framework token guards)
  * @param store             {@code CALLCODES_STORE} and its settings: where notes, feedback, usage and the watch's state
  *                          live (files under {@code CALLCODES_DATA_DIR}, or Azure Blob Storage)
+ * @param watch             {@code CALLCODES_WATCH_*} and {@code CALLCODES_GRAPH_*}: the failure watch, off unless
+ *                          Graph credentials or {@code CALLCODES_WATCH_SOURCE=demo} are set
  */
 public record BotSettings(String appId, String appPassword, AppType appType, String tenantId,
                           int maxRequestsPerHost, int maxRetries, int maxBodyBytes, boolean logMessageText,
-                          int maxReportBytes, Server server, Api api, StoreSettings store) {
+                          int maxReportBytes, Server server, Api api, StoreSettings store,
+                          WatchSettings watch) {
 
     public enum AppType { SINGLE_TENANT, MULTI_TENANT }
 
@@ -131,7 +138,40 @@ public record BotSettings(String appId, String appPassword, AppType appType, Str
                         number(lookup, BODY_READ_SECONDS, 60, 1, 3600),
                         number(lookup, FILE_TRANSFER_SECONDS, 60, 1, 3600)),
                 api(lookup),
-                store(lookup));
+                store(lookup),
+                watch(lookup));
+    }
+
+    private static WatchSettings watch(UnaryOperator<String> lookup) {
+        try {
+            return WatchSettings.from(new Lookup(lookup));
+        } catch (WatchSettingsException e) {
+            throw new SettingsException(e.getMessage());
+        }
+    }
+
+    /** The watch reads a map; this one asks the environment for each name it is given, and lists nothing. */
+    private static final class Lookup extends AbstractMap<String, String> {
+        private final UnaryOperator<String> lookup;
+
+        Lookup(UnaryOperator<String> lookup) {
+            this.lookup = lookup;
+        }
+
+        @Override
+        public String get(Object key) {
+            return key instanceof String name ? lookup.apply(name) : null;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return get(key) != null;
+        }
+
+        @Override
+        public Set<Entry<String, String>> entrySet() {
+            return Set.of();
+        }
     }
 
     private static StoreSettings store(UnaryOperator<String> lookup) {
@@ -230,7 +270,7 @@ public record BotSettings(String appId, String appPassword, AppType appType, Str
                 + ", appType=" + appType + ", tenantId=" + tenantId + ", maxRequestsPerHost=" + maxRequestsPerHost
                 + ", maxRetries=" + maxRetries + ", maxBodyBytes=" + maxBodyBytes
                 + ", logMessageText=" + logMessageText + ", maxReportBytes=" + maxReportBytes + ", server=" + server
-                + ", api=" + api + "]";
+                + ", api=" + api + ", watch=" + watch + "]";
     }
 
     private static AppType appType(String value) {

@@ -44,6 +44,24 @@ class BotSettingsTest {
     }
 
     @Test
+    void theWatchIsOffUnlessConfiguredAndABadWatchValueStopsStartUpWithItsVariable() {
+        assertThat(read().watch().enabled()).isFalse();
+        assertThat(read().watch().offReason()).contains("CALLCODES_GRAPH_TENANT_ID", "CALLCODES_WATCH_SOURCE=demo");
+        BotSettings demo = read("CALLCODES_WATCH_SOURCE", "demo", "CALLCODES_WATCH_INTERVAL", "30s");
+        assertThat(demo.watch().source()).isEqualTo(dev.callcodes.watch.WatchSettings.Source.DEMO);
+        assertThat(demo.watch().interval()).isEqualTo(java.time.Duration.ofSeconds(30));
+
+        assertThatThrownBy(() -> read("CALLCODES_WATCH_SOURCE", "demo", "CALLCODES_WATCH_INTERVAL", "often"))
+                .isInstanceOf(BotSettings.SettingsException.class)
+                .hasMessageStartingWith("CALLCODES_WATCH_INTERVAL: 'often' is not a duration");
+        assertThatThrownBy(() -> read("CALLCODES_GRAPH_TENANT_ID", "contoso.onmicrosoft.com",
+                "CALLCODES_GRAPH_CLIENT_ID", "1234", "CALLCODES_GRAPH_CLIENT_SECRET", "s3cret-value"))
+                .isInstanceOf(BotSettings.SettingsException.class)
+                .hasMessageContaining("CALLCODES_GRAPH_CLIENT_ID: '1234' is not an application (client) ID")
+                .hasMessageNotContaining("s3cret-value");
+    }
+
+    @Test
     void singleTenantIsTheDefaultAndNeedsItsTenant() {
         assertThatThrownBy(() -> read("MicrosoftAppId", "app", "MicrosoftAppPassword", "secret"))
                 .hasMessageStartingWith("MicrosoftAppTenantId is empty: a SingleTenant bot needs");

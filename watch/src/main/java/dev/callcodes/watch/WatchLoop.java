@@ -36,13 +36,20 @@ public final class WatchLoop implements AutoCloseable {
         }
     }
 
-    /** Stops ticking and releases the lease. */
+    /**
+     * Stops ticking and releases the lease. A tick under way may finish first: interrupting it would close the
+     * store's file channel in the middle of a write (ClosedByInterruptException); one stuck longer is interrupted.
+     */
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        scheduler.shutdown();
         try {
-            scheduler.awaitTermination(10, TimeUnit.SECONDS);
+            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+                scheduler.shutdownNow();
+                scheduler.awaitTermination(10, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
+            scheduler.shutdownNow();
             Thread.currentThread().interrupt();
         }
         watch.release();

@@ -17,6 +17,7 @@ import com.microsoft.bot.schema.teams.MessagingExtensionResponse;
 import com.microsoft.bot.schema.teams.TaskModuleMessageResponse;
 import dev.callcodes.bot.chat.AnswerMetrics;
 import dev.callcodes.bot.chat.ChatRoutes;
+import dev.callcodes.bot.chat.ChatTurn;
 import dev.callcodes.bot.chat.Failures;
 import dev.callcodes.bot.chat.Reply;
 import dev.callcodes.cards.AnswerCards;
@@ -94,7 +95,7 @@ final class CallCodesBot extends TeamsActivityHandler {
         if (logMessageText) {
             LOG.info("Message text: {}", text);
         }
-        Reply reply = metrics.timed("chat", () -> routes.answer(text), Reply::answers);
+        Reply reply = metrics.timed("chat", () -> routes.answer(text, chatTurn(in)), Reply::answers);
         LOG.info("Answered a {} message with {} card(s), {} answer(s)", conversationType(in), reply.cards().size(),
                 reply.answers().size());
         return turn.sendActivity(TeamsReplies.message(reply)).thenApply(sent -> null);
@@ -272,6 +273,15 @@ final class CallCodesBot extends TeamsActivityHandler {
             }
         }
         return PlainText.of(text);
+    }
+
+    /** The conversation a message came from, with the reference a later proactive message needs. */
+    static ChatTurn chatTurn(Activity in) {
+        if (in.getConversation() == null || in.getConversation().getId() == null) {
+            return ChatTurn.NONE;
+        }
+        return new ChatTurn(in.getConversation().getTenantId(), in.getConversation().getId(), conversationType(in),
+                com.microsoft.bot.schema.Serialization.objectToTree(in.getConversationReference()));
     }
 
     private static String conversationType(Activity in) {
