@@ -136,7 +136,7 @@ class StoredWatchTest {
     }
 
     @Test
-    void readinessIsDownWithTheReasonWhenGraphCannotBeReached() {
+    void readinessIsDegradedWithTheReasonWhenGraphCannotBeReached() {
         WatchSettings graph = WatchSettings.from(Map.of(
                 "CALLCODES_GRAPH_TENANT_ID", "00000000-0000-0000-0000-000000000001",
                 "CALLCODES_GRAPH_CLIENT_ID", "00000000-0000-0000-0000-000000000002",
@@ -150,7 +150,7 @@ class StoredWatchTest {
         watch.tick();
 
         Health health = indicator.health();
-        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.getStatus()).isEqualTo(WatchHealthIndicator.DEGRADED);
         assertThat(health.getDetails().get("status")).isEqualTo("UNREACHABLE");
         assertThat(health.getDetails().get("reason").toString()).isNotBlank().doesNotContain("not-a-real-secret");
         System.out.println("readiness: " + health.getDetails());
