@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * What operators watch: answers by match kind, codes the catalog does not know (the cue to add entries), latency
- * and errors, each tagged with the surface that served it (chat, extension, action, card, api, local).
+ * and errors, each tagged with the surface that served it (chat, extension, insert, action, card, api, local):
+ * {@code extension} counts the answers a search listed, {@code insert} the one picked from the list.
  */
 public final class AnswerMetrics {
 

@@ -217,6 +217,14 @@ final class CallCodesBot extends TeamsActivityHandler {
                 reference -> new MessagingExtensionResponse(TeamsReplies.message(Failures.apology(reference))));
     }
 
+    /** A result picked from the list: its full card, built only now (the list carries one line per result). */
+    @Override
+    protected CompletableFuture<MessagingExtensionResponse> onTeamsMessagingExtensionSelectItem(TurnContext turn,
+                                                                                               Object value) {
+        return guarded("insert", () -> extension.select(value),
+                reference -> new MessagingExtensionResponse(TeamsReplies.message(Failures.apology(reference))));
+    }
+
     @Override
     protected CompletableFuture<MessagingExtensionActionResponse> onTeamsMessagingExtensionFetchTask(
             TurnContext turn, MessagingExtensionAction request) {
