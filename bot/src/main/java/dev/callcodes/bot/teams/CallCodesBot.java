@@ -95,8 +95,12 @@ final class CallCodesBot extends TeamsActivityHandler {
             LOG.info("Message text: {}", text);
         }
         Reply reply = metrics.timed("chat", () -> routes.answer(text), Reply::answers);
-        LOG.info("Answered a {} message with {} card(s), {} answer(s)", conversationType(in), reply.cards().size(),
-                reply.answers().size());
+        // Per message, so DEBUG: at INFO the synchronous console line cost as much CPU as reading the question, and
+        // callcodes.answers counts the same by surface and match.
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Answered a {} message with {} card(s), {} answer(s)", conversationType(in),
+                    reply.cards().size(), reply.answers().size());
+        }
         return turn.sendActivity(TeamsReplies.message(reply)).thenApply(sent -> null);
     }
 
