@@ -59,7 +59,7 @@ final class TeamsReplies {
      */
     static final int MAX_ACTIVITY_UTF16_BYTES = 80 * 1024;
 
-    private static final JacksonAdapter CONNECTOR_JSON = new JacksonAdapter();
+    private static final JacksonAdapter CONNECTOR_JSON = new ConnectorJson();
 
     /**
      * The activity as Teams can take it: as it is when it fits, else its cards in order over as many messages as
