@@ -1,6 +1,7 @@
 package dev.callcodes.cards;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.callcodes.catalog.Originator;
 import dev.callcodes.catalog.explain.Answer;
 import dev.callcodes.catalog.explain.Match;
 import dev.callcodes.catalog.report.ReportSummary;
@@ -89,6 +90,11 @@ public final class AnswerCards {
     /** The compact card a message-extension result list shows. */
     public Card preview(Answer answer) {
         return card(CardTemplates.PREVIEW, CardData.preview(answer));
+    }
+
+    /** Who generated a code, in the words the cards use: for a result list's line, which has no template. */
+    public static String originatorLabel(Originator originator) {
+        return Labels.originatorBadge(originator);
     }
 
     /** Expands a named template with the given data; for golden and conformance tests. */

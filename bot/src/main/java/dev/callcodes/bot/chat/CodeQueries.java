@@ -3,6 +3,7 @@ package dev.callcodes.bot.chat;
 import dev.callcodes.catalog.explain.Answer;
 import dev.callcodes.catalog.explain.Match;
 import dev.callcodes.catalog.explanation.CallCodes;
+import dev.callcodes.catalog.intake.CodeReference;
 import dev.callcodes.catalog.intake.PlainText;
 import dev.callcodes.catalog.intake.ReadingBudget;
 
@@ -48,6 +49,11 @@ public final class CodeQueries {
             answers.addAll(explained);
         }
         return answers.size() > limit ? List.copyOf(answers.subList(0, limit)) : List.copyOf(answers);
+    }
+
+    /** The answer for one reference, as a text naming it would get: what a picked search result inserts. */
+    public Answer answer(CodeReference reference) {
+        return codes.answer(reference);
     }
 
     /** "5105" while typing 510559 is an unknown code; the entries it begins are what the user is after. */

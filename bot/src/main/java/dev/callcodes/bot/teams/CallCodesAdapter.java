@@ -11,7 +11,6 @@ import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
 import com.microsoft.bot.connector.rest.RestConnectorClient;
 import com.microsoft.bot.restclient.RestClient;
 import com.microsoft.bot.restclient.ServiceResponseBuilder;
-import com.microsoft.bot.restclient.serializer.JacksonAdapter;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ActivityTypes;
 import com.microsoft.bot.schema.ResourceResponse;
@@ -185,7 +184,7 @@ final class CallCodesAdapter extends BotFrameworkAdapter implements AutoCloseabl
                 new Retrofit.Builder())
                 .withBaseUrl(serviceUrl)
                 .withCredentials(credentials)
-                .withSerializerAdapter(new JacksonAdapter())
+                .withSerializerAdapter(new ConnectorJson())
                 .withResponseBuilderFactory(new ServiceResponseBuilder.Factory())
                 .withDispatcher(dispatcher)
                 .withConnectionPool(connectionPool)

@@ -96,8 +96,12 @@ final class CallCodesBot extends TeamsActivityHandler {
             LOG.info("Message text: {}", text);
         }
         Reply reply = metrics.timed("chat", () -> routes.answer(text, chatTurn(in)), Reply::answers);
-        LOG.info("Answered a {} message with {} card(s), {} answer(s)", conversationType(in), reply.cards().size(),
-                reply.answers().size());
+        // Per message, so DEBUG: at INFO the synchronous console line cost as much CPU as reading the question, and
+        // callcodes.answers counts the same by surface and match.
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("Answered a {} message with {} card(s), {} answer(s)", conversationType(in),
+                    reply.cards().size(), reply.answers().size());
+        }
         return turn.sendActivity(TeamsReplies.message(reply)).thenApply(sent -> null);
     }
 
@@ -215,6 +219,14 @@ final class CallCodesBot extends TeamsActivityHandler {
     protected CompletableFuture<MessagingExtensionResponse> onTeamsMessagingExtensionQuery(
             TurnContext turn, MessagingExtensionQuery query) {
         return guarded("extension", () -> extension.query(query),
+                reference -> new MessagingExtensionResponse(TeamsReplies.message(Failures.apology(reference))));
+    }
+
+    /** A result picked from the list: its full card, built only now (the list carries one line per result). */
+    @Override
+    protected CompletableFuture<MessagingExtensionResponse> onTeamsMessagingExtensionSelectItem(TurnContext turn,
+                                                                                               Object value) {
+        return guarded("insert", () -> extension.select(value),
                 reference -> new MessagingExtensionResponse(TeamsReplies.message(Failures.apology(reference))));
     }
 

@@ -5,17 +5,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.builder.MessageFactory;
 import com.microsoft.bot.restclient.serializer.JacksonAdapter;
+import com.microsoft.bot.schema.ActionTypes;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.AttachmentLayoutTypes;
 import com.microsoft.bot.schema.Attachment;
+import com.microsoft.bot.schema.CardAction;
 import com.microsoft.bot.schema.ThumbnailCard;
 import com.microsoft.bot.schema.teams.MessagingExtensionAttachment;
 import com.microsoft.bot.schema.teams.MessagingExtensionResult;
 import dev.callcodes.bot.chat.Reply;
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.cards.Card;
-import dev.callcodes.catalog.CodeLabels;
-import dev.callcodes.catalog.explain.Answer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,7 +59,7 @@ final class TeamsReplies {
      */
     static final int MAX_ACTIVITY_UTF16_BYTES = 80 * 1024;
 
-    private static final JacksonAdapter CONNECTOR_JSON = new JacksonAdapter();
+    private static final JacksonAdapter CONNECTOR_JSON = new ConnectorJson();
 
     /**
      * The activity as Teams can take it: as it is when it fits, else its cards in order over as many messages as
@@ -108,16 +108,31 @@ final class TeamsReplies {
         return cards.summary(reply.answers());
     }
 
-    /** A search result: the answer card to insert, shown in the list as a one-line thumbnail. */
-    static MessagingExtensionAttachment searchResult(Answer answer, AnswerCards cards) {
-        Card card = cards.forAnswer(answer);
-        ThumbnailCard preview = new ThumbnailCard();
-        preview.setTitle(answer.microsoftCode() == null && answer.sipCode() == null
-                ? answer.phrase() : CodeLabels.pair(answer.microsoftCode(), answer.sipCode()));
-        preview.setText(card.summary());
-        MessagingExtensionAttachment result = insertable(card);
+    /**
+     * A search result as a list line: a thumbnail card whose tap asks for the full card
+     * ({@code composeExtension/selectItem}, with {@code tapValue}). The same line, without the tap, is what would be
+     * inserted by a client that skips the selection step.
+     */
+    static MessagingExtensionAttachment searchResult(String title, String subtitle, String text, Object tapValue) {
+        ThumbnailCard line = thumbnail(title, subtitle, text);
+        ThumbnailCard preview = thumbnail(title, subtitle, text);
+        CardAction tap = new CardAction();
+        tap.setType(ActionTypes.INVOKE);
+        tap.setValue(tapValue);
+        preview.setTap(tap);
+        MessagingExtensionAttachment result = new MessagingExtensionAttachment();
+        result.setContentType(ThumbnailCard.CONTENTTYPE);
+        result.setContent(line);
         result.setPreview(preview.toAttachment());
         return result;
+    }
+
+    private static ThumbnailCard thumbnail(String title, String subtitle, String text) {
+        ThumbnailCard card = new ThumbnailCard();
+        card.setTitle(title);
+        card.setSubtitle(subtitle);
+        card.setText(text);
+        return card;
     }
 
     /** A compose-box result that inserts cards into the message being written. */

@@ -265,6 +265,25 @@ class TeamsIntegrationTest {
     }
 
     @Test
+    void aResultPickedFromTheListGetsItsFullCardInTheHttpResponse() throws Exception {
+        HttpResponse<String> list = post("/api/messages", toConnector(Activities.invoke("composeExtension/query",
+                Map.of("commandId", MessageExtension.SEARCH_COMMAND,
+                        "parameters", List.of(Map.of("name", "query", "value", "certificate"))))));
+        assertThat(list.body().length()).as("17 previews, not 17 cards").isLessThan(10 * 1024);
+        JsonNode tap = JSON.readTree(list.body()).path("composeExtension").path("attachments").get(0)
+                .path("preview").path("content").path("tap").path("value");
+
+        HttpResponse<String> picked = post("/api/messages",
+                toConnector(Activities.invoke("composeExtension/selectItem", tap)));
+
+        assertThat(picked.statusCode()).isEqualTo(200);
+        JsonNode card = JSON.readTree(picked.body()).path("composeExtension").path("attachments").get(0);
+        assertThat(card.path("contentType").asText()).isEqualTo("application/vnd.microsoft.card.adaptive");
+        assertThat(card.path("content").path("type").asText()).isEqualTo("AdaptiveCard");
+        assertThat(card.path("content").toString()).contains(tap.path("microsoftCode").asText());
+    }
+
+    @Test
     void messageActionOpensADialogWithTheMessagesCodes() throws Exception {
         Activity action = toConnector(Activities.invoke("composeExtension/fetchTask", Map.of(
                 "commandId", MessageAction.EXPLAIN_COMMAND, "commandContext", "message",

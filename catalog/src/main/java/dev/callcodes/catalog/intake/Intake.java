@@ -3,6 +3,7 @@ package dev.callcodes.catalog.intake;
 import dev.callcodes.catalog.Catalog;
 import dev.callcodes.catalog.CatalogEntry;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -51,7 +52,9 @@ public final class Intake {
         String t = text.text();
         boolean lookup = t.length() <= LOOKUP_CHARS && t.strip().indexOf('\n') < 0;
         try {
-            read(new StringReader(t), listener, budget, lookup);
+            // A one-line question must not pay for the 64K-char buffer a stream gets (128 KB per message).
+            read(new BufferedReader(new StringReader(t), Math.max(1, Math.min(t.length(), LineSource.BUFFER_CHARS))),
+                    listener, budget, lookup);
         } catch (IOException e) {
             throw new UncheckedIOException("reading a string cannot fail", e);
         }

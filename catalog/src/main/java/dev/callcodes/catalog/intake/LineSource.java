@@ -20,6 +20,9 @@ final class LineSource {
     /** How much text a JSON attempt may read before it must have read one whole object to be given back. */
     static final int JSON_PROBE_CHARS = 4 << 20;
 
+    /** The buffer a stream gets; text that arrived whole comes already buffered to its size. */
+    static final int BUFFER_CHARS = 1 << 16;
+
     private final BufferedReader in;
     /** Lines given back (an unclosed quote's lines), read before {@link #pending}. */
     private final Deque<String> givenBack = new ArrayDeque<>();
@@ -29,7 +32,7 @@ final class LineSource {
     private long nextLine = 1;
 
     LineSource(Reader reader) {
-        this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+        this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, BUFFER_CHARS);
     }
 
     /** The number (1-based) the next line will have. */

@@ -6,7 +6,18 @@ package dev.callcodes.catalog.search;
  */
 public final class EditDistance {
 
+    private static final ThreadLocal<int[][]> ROWS = ThreadLocal.withInitial(() -> new int[3][64]);
+
     private EditDistance() {
+    }
+
+    private static int[][] rows(int length) {
+        int[][] rows = ROWS.get();
+        if (rows[0].length < length) {
+            rows = new int[3][Math.max(length, rows[0].length * 2)];
+            ROWS.set(rows);
+        }
+        return rows;
     }
 
     /** The distance if it is at most {@code max}; otherwise {@code max + 1}. */
@@ -14,9 +25,12 @@ public final class EditDistance {
         if (Math.abs(a.length() - b.length()) > max) {
             return max + 1;
         }
-        int[] previous2 = new int[b.length() + 1];
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+        // A search compares each query word with every index term: three new rows per comparison were most of what
+        // a query allocated. Every cell read is written first in this call, so reused rows need no clearing.
+        int[][] rows = rows(b.length() + 1);
+        int[] previous2 = rows[0];
+        int[] previous = rows[1];
+        int[] current = rows[2];
         for (int j = 0; j <= b.length(); j++) {
             previous[j] = j;
         }
