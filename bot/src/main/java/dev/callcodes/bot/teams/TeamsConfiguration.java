@@ -9,6 +9,7 @@ import dev.callcodes.bot.chat.Failures;
 import dev.callcodes.bot.local.LocalFileLinks;
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.catalog.explanation.CallCodes;
+import dev.callcodes.team.conversations.ActivityOnce;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,9 +29,10 @@ class TeamsConfiguration {
 
     @Bean
     CallCodesAdapter callCodesAdapter(BotSettings settings, AppCredentials botCredentials, Failures failures,
-                                      MeterRegistry registry) {
+                                      MeterRegistry registry, ActivityOnce activityOnce) {
         CallCodesAdapter adapter = new CallCodesAdapter(settings, botCredentials, registry);
         adapter.setOnTurnError(new TurnErrorHandler(failures));
+        adapter.use(new OncePerActivity(activityOnce, registry));
         return adapter;
     }
 
