@@ -10,6 +10,7 @@ import dev.callcodes.bot.local.LocalFileLinks;
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.catalog.explanation.CallCodes;
 import dev.callcodes.team.conversations.ActivityOnce;
+import dev.callcodes.team.conversations.ConversationReferences;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,10 +30,12 @@ class TeamsConfiguration {
 
     @Bean
     CallCodesAdapter callCodesAdapter(BotSettings settings, AppCredentials botCredentials, Failures failures,
-                                      MeterRegistry registry, ActivityOnce activityOnce) {
+                                      MeterRegistry registry, ActivityOnce activityOnce,
+                                      ConversationReferences conversations) {
         CallCodesAdapter adapter = new CallCodesAdapter(settings, botCredentials, registry);
         adapter.setOnTurnError(new TurnErrorHandler(failures));
         adapter.use(new OncePerActivity(activityOnce, registry));
+        adapter.use(new ConversationRecorder(conversations));
         return adapter;
     }
 
