@@ -4,6 +4,7 @@ import dev.callcodes.bot.chat.AnswerMetrics;
 import dev.callcodes.bot.chat.ChatRoutes;
 import dev.callcodes.bot.chat.CodeQueries;
 import dev.callcodes.bot.chat.Failures;
+import dev.callcodes.bot.chat.TeamControl;
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.catalog.explanation.CallCodes;
 import dev.callcodes.catalog.search.CatalogSearch;
@@ -41,8 +42,8 @@ class CatalogConfiguration {
     }
 
     @Bean
-    ChatRoutes chatRoutes(CallCodes codes, AnswerCards cards) {
-        return ChatRoutes.standard(codes, cards);
+    ChatRoutes chatRoutes(CallCodes codes, AnswerCards cards, TeamControl team) {
+        return ChatRoutes.standard(codes, cards, team);
     }
 
     @Bean

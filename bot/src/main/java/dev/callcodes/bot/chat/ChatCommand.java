@@ -23,4 +23,9 @@ public interface ChatCommand {
     }
 
     Reply answer(PlainText argument);
+
+    /** As {@link #answer(PlainText)}, for commands that act on the conversation itself ({@code watch}). */
+    default Reply answer(PlainText argument, ChatTurn turn) {
+        return answer(argument);
+    }
 }

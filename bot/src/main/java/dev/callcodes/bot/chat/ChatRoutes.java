@@ -33,14 +33,20 @@ public final class ChatRoutes {
         this.cards = cards;
     }
 
-    /** The one place commands and card verbs are registered. */
+    /** The routes without the team's shared state ({@code stats} says it is not available here). */
     public static ChatRoutes standard(CallCodes codes, AnswerCards cards) {
+        return standard(codes, cards, TeamUnavailable.of(cards));
+    }
+
+    /** The one place commands and card verbs are registered. */
+    public static ChatRoutes standard(CallCodes codes, AnswerCards cards, TeamControl team) {
         ExplainCommand explain = new ExplainCommand(codes, cards);
         return new ChatRoutes(List.of(
                 explain,
                 new SearchCommand(codes, cards),
                 new HelpCommand(cards),
-                new OpenCommand(explain)), explain, cards);
+                new OpenCommand(explain),
+                new StatsCommand(team)), explain, cards);
     }
 
     /** The commands people type, as the Teams command menu lists them. */
@@ -60,6 +66,11 @@ public final class ChatRoutes {
 
     /** Answers a chat message (mentions already removed). */
     public Reply answer(PlainText text) {
+        return answer(text, ChatTurn.NONE);
+    }
+
+    /** Answers a chat message from a conversation (mentions already removed). */
+    public Reply answer(PlainText text, ChatTurn turn) {
         String t = text.text();
         if (t.isBlank()) {
             return Reply.of(cards.help("Send me the codes of a failed call, or paste the rows that show them."));
@@ -79,7 +90,7 @@ public final class ChatRoutes {
         if (named != null && named.typed()) {
             PlainText rest = text.from(end);
             if (named.takesArgument() || rest.isBlank()) {
-                return named.answer(rest);
+                return named.answer(rest, turn);
             }
         }
         return fallback.answer(text);
