@@ -1,14 +1,30 @@
 package dev.callcodes.bot.chat;
 
 import dev.callcodes.cards.AnswerCards;
+import dev.callcodes.cards.Card;
 
-/** Where no store is wired (the routes of tests, the command line): {@code stats} says so. */
+/** Where no store is wired (the routes of tests, the command line): {@code stats} says so, cards get no team part. */
 final class TeamUnavailable {
 
     private TeamUnavailable() {
     }
 
     static TeamControl of(AnswerCards cards) {
-        return turn -> cards.help("Team stats are not part of this app.");
+        return new TeamControl() {
+            @Override
+            public Card stats(ChatTurn turn) {
+                return cards.help("Team stats are not part of this app.");
+            }
+
+            @Override
+            public Reply withTeam(Reply reply, ChatTurn turn, String votedEntry, String voteNote) {
+                return reply;
+            }
+
+            @Override
+            public String vote(ChatTurn turn, String entryId, boolean helpful) {
+                return "Feedback is not part of this app.";
+            }
+        };
     }
 }

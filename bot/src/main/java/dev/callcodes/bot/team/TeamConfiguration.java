@@ -62,7 +62,7 @@ class TeamConfiguration {
     }
 
     @Bean
-    TeamControl teamControl(TeamStats stats, StatsCards cards) {
-        return new TeamChat(stats, cards);
+    TeamControl teamControl(TeamStats stats, StatsCards cards, Feedback feedback, UsageCounts usage) {
+        return new TeamChat(stats, cards, feedback, usage);
     }
 }

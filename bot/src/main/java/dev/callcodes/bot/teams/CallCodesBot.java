@@ -170,7 +170,7 @@ final class CallCodesBot extends TeamsActivityHandler {
      */
     private CompletableFuture<Void> answerButton(TurnContext turn, JsonNode value) {
         Reply reply = metrics.timed("card", () -> routes.answerAction(value.get("verb").asText(),
-                value.path("text").asText("")), Reply::answers);
+                value.path("text").asText(""), actionTurn(turn.getActivity())), Reply::answers);
         counted(turn, "card", reply.answers());
         String cardMessageId = turn.getActivity().getReplyToId();
         if (cardMessageId == null || reply.placement() == Reply.Placement.BELOW) {
@@ -204,7 +204,8 @@ final class CallCodesBot extends TeamsActivityHandler {
         Object text = data.get("text");
         Reply[] below = new Reply[1];
         CompletableFuture<AdaptiveCardInvokeResponse> response = guarded(turn, "card", () -> {
-            Reply reply = routes.answerAction(verb, text == null ? "" : text.toString());
+            Reply reply = routes.answerAction(verb, text == null ? "" : text.toString(),
+                    actionTurn(turn.getActivity()));
             if (reply.placement() == Reply.Placement.BELOW) {
                 below[0] = reply;
                 return new Outcome<>(cardResponse(200, OPENED_BELOW_TYPE, OPENED_BELOW), reply.answers());
@@ -311,6 +312,16 @@ final class CallCodesBot extends TeamsActivityHandler {
         }
         return new ChatTurn(in.getConversation().getTenantId(), in.getConversation().getId(), conversationType(in),
                 com.microsoft.bot.schema.Serialization.objectToTree(in.getConversationReference()));
+    }
+
+    /** A card button's turn: the conversation, and the person who pressed it (their Entra object id if known). */
+    static ChatTurn actionTurn(Activity in) {
+        ChatTurn turn = chatTurn(in);
+        if (in.getFrom() == null) {
+            return turn;
+        }
+        String aad = in.getFrom().getAadObjectId();
+        return turn.by(aad == null || aad.isBlank() ? in.getFrom().getId() : aad, in.getFrom().getName());
     }
 
     private static String conversationType(Activity in) {
