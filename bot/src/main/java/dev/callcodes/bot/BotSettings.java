@@ -1,6 +1,7 @@
 package dev.callcodes.bot;
 
 import dev.callcodes.store.StoreSettings;
+import dev.callcodes.team.notes.NoteEditors;
 
 import java.util.Arrays;
 import java.util.List;
@@ -27,10 +28,13 @@ import java.util.function.UnaryOperator;
  * @param api               who may call /api/* (other than /api/messages, which the Bot Framework token guards)
  * @param store             {@code CALLCODES_STORE} and its settings: where notes, feedback, usage and the watch's state
  *                          live (files under {@code CALLCODES_DATA_DIR}, or Azure Blob Storage)
+ * @param noteEditors       {@code CALLCODES_NOTE_EDITORS}: the Entra object ids of who may add team notes; empty means
+ *                          everyone in the tenant
  */
 public record BotSettings(String appId, String appPassword, AppType appType, String tenantId,
                           int maxRequestsPerHost, int maxRetries, int maxBodyBytes, boolean logMessageText,
-                          int maxReportBytes, Server server, Api api, StoreSettings store) {
+                          int maxReportBytes, Server server, Api api, StoreSettings store,
+                          NoteEditors noteEditors) {
 
     public enum AppType { SINGLE_TENANT, MULTI_TENANT }
 
@@ -131,7 +135,16 @@ public record BotSettings(String appId, String appPassword, AppType appType, Str
                         number(lookup, BODY_READ_SECONDS, 60, 1, 3600),
                         number(lookup, FILE_TRANSFER_SECONDS, 60, 1, 3600)),
                 api(lookup),
-                store(lookup));
+                store(lookup),
+                noteEditors(lookup));
+    }
+
+    private static NoteEditors noteEditors(UnaryOperator<String> lookup) {
+        try {
+            return NoteEditors.parse(lookup.apply(NoteEditors.VARIABLE));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(e.getMessage());
+        }
     }
 
     private static StoreSettings store(UnaryOperator<String> lookup) {

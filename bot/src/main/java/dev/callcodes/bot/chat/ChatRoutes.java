@@ -53,7 +53,8 @@ public final class ChatRoutes {
                 new HelpCommand(cards),
                 new OpenCommand(explain),
                 new StatsCommand(team),
-                new FeedbackCommand(team, explain)), explain, cards, team);
+                new FeedbackCommand(team, explain),
+                new NoteCommand(team, explain)), explain, cards, team);
     }
 
     /** The commands people type, as the Teams command menu lists them. */

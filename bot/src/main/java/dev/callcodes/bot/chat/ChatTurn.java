@@ -10,14 +10,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param userId   who pressed a card's button (their Entra object id, else their Teams id), for the commands that
  *                 act for a person (a vote); null for typed messages
  * @param userName their display name at the time, or null
+ * @param formText what they typed into the card's form (a team note), or null
  */
 public record ChatTurn(String tenantId, String conversationId, String conversationType, JsonNode reference,
-                       String userId, String userName) {
+                       String userId, String userName, String formText) {
 
     public static final ChatTurn NONE = new ChatTurn(null, null, null, null);
 
     public ChatTurn(String tenantId, String conversationId, String conversationType, JsonNode reference) {
-        this(tenantId, conversationId, conversationType, reference, null, null);
+        this(tenantId, conversationId, conversationType, reference, null, null, null);
     }
 
     public boolean hasConversation() {
@@ -26,7 +27,12 @@ public record ChatTurn(String tenantId, String conversationId, String conversati
 
     /** The same turn, acting for the person who pressed a button. */
     public ChatTurn by(String userId, String userName) {
-        return new ChatTurn(tenantId, conversationId, conversationType, reference, userId, userName);
+        return new ChatTurn(tenantId, conversationId, conversationType, reference, userId, userName, formText);
+    }
+
+    /** The same turn with the text of the card's form. */
+    public ChatTurn withForm(String text) {
+        return new ChatTurn(tenantId, conversationId, conversationType, reference, userId, userName, text);
     }
 
     public boolean hasUser() {

@@ -20,4 +20,7 @@ public interface TeamControl {
 
     /** Records the person's vote on an entry (their earlier one replaced); returns the line the card then shows. */
     String vote(ChatTurn turn, String entryId, boolean helpful);
+
+    /** Adds the person's note ({@link ChatTurn#formText}) to the pair the codes name; returns the line to show. */
+    String addNote(ChatTurn turn, String codes);
 }

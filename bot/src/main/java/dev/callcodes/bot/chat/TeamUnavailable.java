@@ -25,6 +25,11 @@ final class TeamUnavailable {
             public String vote(ChatTurn turn, String entryId, boolean helpful) {
                 return "Feedback is not part of this app.";
             }
+
+            @Override
+            public String addNote(ChatTurn turn, String codes) {
+                return "Team notes are not part of this app.";
+            }
         };
     }
 }

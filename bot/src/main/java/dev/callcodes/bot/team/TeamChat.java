@@ -12,6 +12,14 @@ import dev.callcodes.team.feedback.Ballot;
 import dev.callcodes.team.feedback.Feedback;
 import dev.callcodes.team.feedback.Tally;
 import dev.callcodes.team.feedback.Vote;
+import dev.callcodes.team.TextRules;
+import dev.callcodes.team.notes.Author;
+import dev.callcodes.team.notes.NoteException;
+import dev.callcodes.team.notes.Note;
+import dev.callcodes.team.notes.TeamNotes;
+import dev.callcodes.store.StoreException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.callcodes.team.usage.UsageCounts;
 
 import java.util.ArrayList;
@@ -21,13 +29,17 @@ import java.util.Optional;
 /** The team's commands over the store: every answer is about the tenant of the conversation that asked. */
 public final class TeamChat implements TeamControl {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TeamChat.class);
+
     private final TeamStats stats;
     private final StatsCards cards;
     private final Feedback feedback;
     private final UsageCounts usage;
+    private final TeamNotes notes;
     private final FeedbackCards feedbackCards = new FeedbackCards();
 
-    public TeamChat(TeamStats stats, StatsCards cards, Feedback feedback, UsageCounts usage) {
+    public TeamChat(TeamStats stats, StatsCards cards, Feedback feedback, UsageCounts usage, TeamNotes notes) {
+        this.notes = notes;
         this.stats = stats;
         this.cards = cards;
         this.feedback = feedback;
@@ -59,7 +71,8 @@ public final class TeamChat implements TeamControl {
             } else {
                 boolean here = entry.equals(votedEntry) || !noteShown;
                 noteShown = true;
-                decorated.add(feedbackCards.withFeedback(card, entry, codes, here ? voteNote : null));
+                decorated.add(feedbackCards.withTeamParts(card, entry, codes, notesOf(turn, answer),
+                        here ? voteNote : null));
             }
         }
         return new Reply(decorated, reply.answers(), reply.placement());
@@ -82,6 +95,48 @@ public final class TeamChat implements TeamControl {
         String name = turn.userName() == null || turn.userName().isBlank() ? "" : ", " + turn.userName();
         return "Thanks" + name + ": your vote (" + (helpful ? "Helpful" : "Not helpful") + ") is in. So far "
                 + tally.helpful() + " helpful, " + tally.notHelpful() + " not helpful.";
+    }
+
+    /** The pair's notes in the tenant; an answer still goes out when the store cannot be read, without them. */
+    private List<Note> notesOf(ChatTurn turn, Answer answer) {
+        try {
+            return notes.notes(tenantOf(turn), UsageRecorder.pairOf(answer));
+        } catch (StoreException e) {
+            LOG.warn("Could not read the team notes of an answer ({})", e.getClass().getSimpleName());
+            return List.of();
+        }
+    }
+
+    @Override
+    public String addNote(ChatTurn turn, String codes) {
+        CodePair pair;
+        try {
+            pair = pairOf(codes);
+        } catch (IllegalArgumentException unreadable) {
+            return "That button could not be read, so no note was saved: " + unreadable.getMessage();
+        }
+        try {
+            notes.add(tenantOf(turn), pair, new Author(turn.userId(), turn.userName()),
+                    turn.formText() == null ? "" : turn.formText());
+        } catch (TextRules.TextRejected | NoteException refused) {
+            return "No note saved: " + refused.getMessage() + ".";
+        }
+        return "Saved your team note on " + pair + ". Everyone in your organization sees it on this code's answers.";
+    }
+
+    /** The codes of an "add a note" button back as a pair: "510559 403", "560403", "SIP 488". */
+    static CodePair pairOf(String codes) {
+        String[] words = codes.strip().split("\\s+");
+        if (words.length == 2 && words[0].equalsIgnoreCase("SIP")) {
+            return new CodePair(null, Integer.valueOf(words[1]));
+        }
+        if (words.length == 1) {
+            return new CodePair(words[0], null);
+        }
+        if (words.length == 2) {
+            return new CodePair(words[0], Integer.valueOf(words[1]));
+        }
+        throw new IllegalArgumentException("'" + codes + "' are not the codes of one pair");
     }
 
     /** What a vote is on: the catalog entry, or the pair for codes the catalog does not list. */

@@ -1,5 +1,6 @@
 package dev.callcodes.bot.team;
 
+import dev.callcodes.bot.BotSettings;
 import dev.callcodes.bot.chat.TeamControl;
 import dev.callcodes.catalog.explanation.CallCodes;
 import dev.callcodes.store.ConflictRetry;
@@ -8,6 +9,7 @@ import dev.callcodes.team.TeamStats;
 import dev.callcodes.team.conversations.ActivityOnce;
 import dev.callcodes.team.conversations.ConversationReferences;
 import dev.callcodes.team.feedback.Feedback;
+import dev.callcodes.team.notes.TeamNotes;
 import dev.callcodes.team.usage.UsageCounts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,6 +53,12 @@ class TeamConfiguration {
         return new Feedback(store, clock, ConflictRetry.DEFAULT);
     }
 
+    /** Who may add notes: {@code CALLCODES_NOTE_EDITORS}, read with the other settings. */
+    @Bean
+    TeamNotes teamNotes(DocumentStore store, Clock clock, BotSettings settings) {
+        return new TeamNotes(store, settings.noteEditors(), clock, ConflictRetry.DEFAULT);
+    }
+
     @Bean
     TeamStats teamStats(UsageCounts usage, Feedback feedback) {
         return new TeamStats(usage, feedback);
@@ -62,7 +70,8 @@ class TeamConfiguration {
     }
 
     @Bean
-    TeamControl teamControl(TeamStats stats, StatsCards cards, Feedback feedback, UsageCounts usage) {
-        return new TeamChat(stats, cards, feedback, usage);
+    TeamControl teamControl(TeamStats stats, StatsCards cards, Feedback feedback, UsageCounts usage,
+                            TeamNotes notes) {
+        return new TeamChat(stats, cards, feedback, usage, notes);
     }
 }

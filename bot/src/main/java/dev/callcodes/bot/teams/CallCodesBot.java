@@ -170,7 +170,9 @@ final class CallCodesBot extends TeamsActivityHandler {
      */
     private CompletableFuture<Void> answerButton(TurnContext turn, JsonNode value) {
         Reply reply = metrics.timed("card", () -> routes.answerAction(value.get("verb").asText(),
-                value.path("text").asText(""), actionTurn(turn.getActivity())), Reply::answers);
+                value.path("text").asText(""), actionTurn(turn.getActivity())
+                        .withForm(value.path(NOTE_INPUT).isTextual() ? value.get(NOTE_INPUT).asText() : null)),
+                Reply::answers);
         counted(turn, "card", reply.answers());
         String cardMessageId = turn.getActivity().getReplyToId();
         if (cardMessageId == null || reply.placement() == Reply.Placement.BELOW) {
@@ -204,8 +206,9 @@ final class CallCodesBot extends TeamsActivityHandler {
         Object text = data.get("text");
         Reply[] below = new Reply[1];
         CompletableFuture<AdaptiveCardInvokeResponse> response = guarded(turn, "card", () -> {
+            Object form = data.get(NOTE_INPUT);
             Reply reply = routes.answerAction(verb, text == null ? "" : text.toString(),
-                    actionTurn(turn.getActivity()));
+                    actionTurn(turn.getActivity()).withForm(form == null ? null : form.toString()));
             if (reply.placement() == Reply.Placement.BELOW) {
                 below[0] = reply;
                 return new Outcome<>(cardResponse(200, OPENED_BELOW_TYPE, OPENED_BELOW), reply.answers());
@@ -313,6 +316,9 @@ final class CallCodesBot extends TeamsActivityHandler {
         return new ChatTurn(in.getConversation().getTenantId(), in.getConversation().getId(), conversationType(in),
                 com.microsoft.bot.schema.Serialization.objectToTree(in.getConversationReference()));
     }
+
+    /** The id of the answer card's note field (team-cards/notes.json): Teams sends its text with the button's data. */
+    static final String NOTE_INPUT = "note";
 
     /** A card button's turn: the conversation, and the person who pressed it (their Entra object id if known). */
     static ChatTurn actionTurn(Activity in) {

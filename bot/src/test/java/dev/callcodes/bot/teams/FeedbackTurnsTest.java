@@ -17,6 +17,8 @@ import dev.callcodes.team.TeamStats;
 import dev.callcodes.team.feedback.Feedback;
 import dev.callcodes.team.feedback.Tally;
 import dev.callcodes.team.feedback.Vote;
+import dev.callcodes.team.notes.NoteEditors;
+import dev.callcodes.team.notes.TeamNotes;
 import dev.callcodes.team.usage.UsageCounts;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +67,8 @@ class FeedbackTurnsTest {
         store = FileDocumentStore.open(data, clock);
         feedback = new Feedback(store, clock, ConflictRetry.DEFAULT);
         usage = new UsageCounts(store, clock, ConflictRetry.DEFAULT);
-        TeamChat team = new TeamChat(new TeamStats(usage, feedback), new StatsCards(codes.catalog()), feedback, usage);
+        TeamChat team = new TeamChat(new TeamStats(usage, feedback), new StatsCards(codes.catalog()), feedback, usage,
+                new TeamNotes(store, NoteEditors.everyone(), clock, ConflictRetry.DEFAULT));
         ChatRoutes routes = ChatRoutes.standard(codes, CARDS, team);
         AnswerMetrics metrics = new AnswerMetrics(new SimpleMeterRegistry());
         Failures failures = new Failures(metrics);
