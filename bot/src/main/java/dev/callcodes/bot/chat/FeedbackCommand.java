@@ -2,6 +2,7 @@ package dev.callcodes.bot.chat;
 
 import dev.callcodes.catalog.intake.PlainText;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -25,6 +26,11 @@ public final class FeedbackCommand implements ChatCommand {
     /** The button's text for a vote on an entry whose answer the codes give. */
     public static String argument(boolean helpful, String entryId, String codes) {
         return (helpful ? HELPFUL : NOT_HELPFUL) + " " + entryId + " " + codes;
+    }
+
+    /** A card shown again after a vote or a note is not a new answer: no answers, so nothing is counted as asked. */
+    static Reply refreshed(Reply reply) {
+        return new Reply(reply.cards(), List.of(), reply.placement());
     }
 
     @Override
@@ -63,6 +69,6 @@ public final class FeedbackCommand implements ChatCommand {
             return explain.answer(PlainText.of(parts[2]));
         }
         String note = team.vote(turn, parts[1], helpful);
-        return team.withTeam(explain.answer(PlainText.of(parts[2])), turn, parts[1], note);
+        return refreshed(team.withTeam(explain.answer(PlainText.of(parts[2])), turn, parts[1], note));
     }
 }

@@ -57,6 +57,7 @@ public final class NoteCommand implements ChatCommand {
             return explain.answer(PlainText.of(parts[2]));
         }
         String notice = team.addNote(turn, parts[2]);
-        return team.withTeam(explain.answer(PlainText.of(parts[2])), turn, parts[1], notice);
+        return FeedbackCommand.refreshed(team.withTeam(explain.answer(PlainText.of(parts[2])), turn, parts[1],
+                notice));
     }
 }
