@@ -3,6 +3,7 @@ package dev.callcodes.bot;
 import dev.callcodes.store.StoreSettings;
 import dev.callcodes.watch.WatchSettings;
 import dev.callcodes.watch.WatchSettingsException;
+import dev.callcodes.team.notes.NoteEditors;
 
 import java.util.AbstractMap;
 import java.util.Arrays;
@@ -33,11 +34,13 @@ import java.util.function.UnaryOperator;
  *                          live (files under {@code CALLCODES_DATA_DIR}, or Azure Blob Storage)
  * @param watch             {@code CALLCODES_WATCH_*} and {@code CALLCODES_GRAPH_*}: the failure watch, off unless
  *                          Graph credentials or {@code CALLCODES_WATCH_SOURCE=demo} are set
+ * @param noteEditors       {@code CALLCODES_NOTE_EDITORS}: the Entra object ids of who may add team notes; empty means
+ *                          everyone in the tenant
  */
 public record BotSettings(String appId, String appPassword, AppType appType, String tenantId,
                           int maxRequestsPerHost, int maxRetries, int maxBodyBytes, boolean logMessageText,
                           int maxReportBytes, Server server, Api api, StoreSettings store,
-                          WatchSettings watch) {
+                          WatchSettings watch, NoteEditors noteEditors) {
 
     public enum AppType { SINGLE_TENANT, MULTI_TENANT }
 
@@ -139,7 +142,8 @@ public record BotSettings(String appId, String appPassword, AppType appType, Str
                         number(lookup, FILE_TRANSFER_SECONDS, 60, 1, 3600)),
                 api(lookup),
                 store(lookup),
-                watch(lookup));
+                watch(lookup),
+                noteEditors(lookup));
     }
 
     private static WatchSettings watch(UnaryOperator<String> lookup) {
@@ -171,6 +175,14 @@ public record BotSettings(String appId, String appPassword, AppType appType, Str
         @Override
         public Set<Entry<String, String>> entrySet() {
             return Set.of();
+        }
+    }
+
+    private static NoteEditors noteEditors(UnaryOperator<String> lookup) {
+        try {
+            return NoteEditors.parse(lookup.apply(NoteEditors.VARIABLE));
+        } catch (IllegalArgumentException e) {
+            throw new SettingsException(e.getMessage());
         }
     }
 
@@ -270,7 +282,7 @@ public record BotSettings(String appId, String appPassword, AppType appType, Str
                 + ", appType=" + appType + ", tenantId=" + tenantId + ", maxRequestsPerHost=" + maxRequestsPerHost
                 + ", maxRetries=" + maxRetries + ", maxBodyBytes=" + maxBodyBytes
                 + ", logMessageText=" + logMessageText + ", maxReportBytes=" + maxReportBytes + ", server=" + server
-                + ", api=" + api + ", watch=" + watch + "]";
+                + ", api=" + api + ", watch=" + watch + ", noteEditors=" + noteEditors + "]";
     }
 
     private static AppType appType(String value) {

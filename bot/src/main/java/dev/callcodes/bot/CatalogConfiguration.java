@@ -4,6 +4,7 @@ import dev.callcodes.bot.chat.AnswerMetrics;
 import dev.callcodes.bot.chat.ChatRoutes;
 import dev.callcodes.bot.chat.CodeQueries;
 import dev.callcodes.bot.chat.Failures;
+import dev.callcodes.bot.chat.TeamControl;
 import dev.callcodes.bot.chat.WatchControl;
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.catalog.explanation.CallCodes;
@@ -42,8 +43,8 @@ class CatalogConfiguration {
     }
 
     @Bean
-    ChatRoutes chatRoutes(CallCodes codes, AnswerCards cards, WatchControl watch) {
-        return ChatRoutes.standard(codes, cards, watch);
+    ChatRoutes chatRoutes(CallCodes codes, AnswerCards cards, WatchControl watch, TeamControl team) {
+        return ChatRoutes.standard(codes, cards, watch, team);
     }
 
     @Bean

@@ -32,6 +32,19 @@ class BotSettingsTest {
     }
 
     @Test
+    void noteEditorsAreEveryoneByDefaultOrTheListedObjectIdsAndABadOneIsNamed() {
+        assertThat(read().noteEditors().everyoneMayEdit()).isTrue();
+        assertThat(read("CALLCODES_NOTE_EDITORS", "0A1B2C3D-0000-4000-8000-000000000001, "
+                + "0a1b2c3d-0000-4000-8000-000000000002").noteEditors().objectIds())
+                .containsExactlyInAnyOrder("0a1b2c3d-0000-4000-8000-000000000001",
+                        "0a1b2c3d-0000-4000-8000-000000000002");
+
+        assertThatThrownBy(() -> read("CALLCODES_NOTE_EDITORS", "ana@contoso.com"))
+                .isInstanceOf(BotSettings.SettingsException.class)
+                .hasMessageStartingWith("CALLCODES_NOTE_EDITORS lists 'ana@contoso.com', which is not an Entra object id");
+    }
+
+    @Test
     void theStoreIsEmbeddedUnderDataByDefaultAndABadStoreStopsStartUpWithItsVariable() {
         assertThat(read().store().kind()).isEqualTo(dev.callcodes.store.StoreSettings.Kind.EMBEDDED);
         assertThat(read().store().dataDir()).isEqualTo(java.nio.file.Path.of("data"));

@@ -17,7 +17,7 @@ import java.util.Map;
  * always JSON whatever the {@code Accept} header says (with {@code Accept: text/csv} on /api/report, Spring could
  * not write an error as CSV and answered 500). Everything else goes to {@link HttpErrors}.
  */
-@RestControllerAdvice(assignableTypes = ExplainApiController.class)
+@RestControllerAdvice(assignableTypes = {ExplainApiController.class, StatsApiController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
 

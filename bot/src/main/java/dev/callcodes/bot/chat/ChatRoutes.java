@@ -19,8 +19,13 @@ public final class ChatRoutes {
     private final Map<String, ChatCommand> commands = new LinkedHashMap<>();
     private final ChatCommand fallback;
     private final AnswerCards cards;
+    private final TeamControl team;
 
     ChatRoutes(List<ChatCommand> commands, ChatCommand fallback, AnswerCards cards) {
+        this(commands, fallback, cards, TeamUnavailable.of(cards));
+    }
+
+    ChatRoutes(List<ChatCommand> commands, ChatCommand fallback, AnswerCards cards, TeamControl team) {
         for (ChatCommand command : commands) {
             if (this.commands.putIfAbsent(command.name(), command) != null) {
                 throw new IllegalArgumentException("two commands are named '" + command.name() + "'");
@@ -31,22 +36,26 @@ public final class ChatRoutes {
         }
         this.fallback = fallback;
         this.cards = cards;
+        this.team = team;
     }
 
-    /** The routes without a failure watch ({@code watch} says it is not available here). */
+    /** The routes without a failure watch or the team's shared state ({@code watch} and {@code stats} say so). */
     public static ChatRoutes standard(CallCodes codes, AnswerCards cards) {
-        return standard(codes, cards, WatchUnavailable.of(cards));
+        return standard(codes, cards, WatchUnavailable.of(cards), TeamUnavailable.of(cards));
     }
 
     /** The one place commands and card verbs are registered. */
-    public static ChatRoutes standard(CallCodes codes, AnswerCards cards, WatchControl watch) {
+    public static ChatRoutes standard(CallCodes codes, AnswerCards cards, WatchControl watch, TeamControl team) {
         ExplainCommand explain = new ExplainCommand(codes, cards);
         return new ChatRoutes(List.of(
                 explain,
                 new SearchCommand(codes, cards),
                 new HelpCommand(cards),
                 new OpenCommand(explain),
-                new WatchCommand(watch)), explain, cards);
+                new WatchCommand(watch),
+                new StatsCommand(team),
+                new FeedbackCommand(team, explain),
+                new NoteCommand(team, explain)), explain, cards, team);
     }
 
     /** The commands people type, as the Teams command menu lists them. */
@@ -71,6 +80,10 @@ public final class ChatRoutes {
 
     /** Answers a chat message from a conversation (mentions already removed). */
     public Reply answer(PlainText text, ChatTurn turn) {
+        return team.withTeam(route(text, turn), turn, null, null);
+    }
+
+    private Reply route(PlainText text, ChatTurn turn) {
         String t = text.text();
         if (t.isBlank()) {
             return Reply.of(cards.help("Send me the codes of a failed call, or paste the rows that show them."));
@@ -98,11 +111,16 @@ public final class ChatRoutes {
 
     /** Answers a card button: its verb names the command, its text is the argument. */
     public Reply answerAction(String verb, String text) {
+        return answerAction(verb, text, ChatTurn.NONE);
+    }
+
+    /** Answers a card button pressed in a conversation, by the person {@code turn} names. */
+    public Reply answerAction(String verb, String text, ChatTurn turn) {
         ChatCommand command = verb == null ? null : commands.get(verb.toLowerCase(Locale.ROOT));
         if (command == null) {
             return Reply.of(cards.help("That button belongs to an older card I no longer understand. Type the"
                     + " codes instead."));
         }
-        return command.answer(PlainText.of(text == null ? "" : text));
+        return team.withTeam(command.answer(PlainText.of(text == null ? "" : text), turn), turn, null, null);
     }
 }

@@ -6,12 +6,12 @@ import dev.callcodes.cards.Card;
 import java.util.List;
 
 /** Where no watch is wired (the routes of tests, the command line): every {@code watch} says so. */
-final class WatchUnavailable {
+public final class WatchUnavailable {
 
     private WatchUnavailable() {
     }
 
-    static WatchControl of(AnswerCards cards) {
+    public static WatchControl of(AnswerCards cards) {
         Card card = cards.help("The failure watch is not part of this app.");
         return new WatchControl() {
             @Override

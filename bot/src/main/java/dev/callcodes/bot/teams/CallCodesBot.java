@@ -20,8 +20,10 @@ import dev.callcodes.bot.chat.ChatRoutes;
 import dev.callcodes.bot.chat.ChatTurn;
 import dev.callcodes.bot.chat.Failures;
 import dev.callcodes.bot.chat.Reply;
+import dev.callcodes.bot.team.UsageRecorder;
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.cards.Card;
+import dev.callcodes.catalog.explain.Answer;
 import dev.callcodes.catalog.intake.PlainText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,9 +55,17 @@ final class CallCodesBot extends TeamsActivityHandler {
     private final Failures failures;
     private final ReportUploads uploads;
     private final boolean logMessageText;
+    private final UsageRecorder usage;
 
     CallCodesBot(ChatRoutes routes, AnswerCards cards, MessageExtension extension, MessageAction action,
                  ReportUploads uploads, AnswerMetrics metrics, Failures failures, boolean logMessageText) {
+        this(routes, cards, extension, action, uploads, metrics, failures, logMessageText, UsageRecorder.OFF);
+    }
+
+    CallCodesBot(ChatRoutes routes, AnswerCards cards, MessageExtension extension, MessageAction action,
+                 ReportUploads uploads, AnswerMetrics metrics, Failures failures, boolean logMessageText,
+                 UsageRecorder usage) {
+        this.usage = usage;
         this.routes = routes;
         this.uploads = uploads;
         this.cards = cards;
@@ -96,6 +106,7 @@ final class CallCodesBot extends TeamsActivityHandler {
             LOG.info("Message text: {}", text);
         }
         Reply reply = metrics.timed("chat", () -> routes.answer(text, chatTurn(in)), Reply::answers);
+        counted(turn, "chat", reply.answers());
         // Per message, so DEBUG: at INFO the synchronous console line cost as much CPU as reading the question, and
         // callcodes.answers counts the same by surface and match.
         if (LOG.isDebugEnabled()) {
@@ -110,8 +121,8 @@ final class CallCodesBot extends TeamsActivityHandler {
         boolean personal = "personal".equals(conversationType(turn.getActivity()));
         Activity reply;
         try {
-            reply = metrics.timed("upload", () -> unchecked(() -> uploads.answer(file, personal)), Outcome::answers)
-                    .response();
+            reply = counted(turn, "upload", metrics.timed("upload",
+                    () -> unchecked(() -> uploads.answer(file, personal)), Outcome::answers)).response();
         } catch (RuntimeException e) {
             reply = uploadApology(e);
         }
@@ -163,7 +174,10 @@ final class CallCodesBot extends TeamsActivityHandler {
      */
     private CompletableFuture<Void> answerButton(TurnContext turn, JsonNode value) {
         Reply reply = metrics.timed("card", () -> routes.answerAction(value.get("verb").asText(),
-                value.path("text").asText("")), Reply::answers);
+                value.path("text").asText(""), actionTurn(turn.getActivity())
+                        .withForm(value.path(NOTE_INPUT).isTextual() ? value.get(NOTE_INPUT).asText() : null)),
+                Reply::answers);
+        counted(turn, "card", reply.answers());
         String cardMessageId = turn.getActivity().getReplyToId();
         if (cardMessageId == null || reply.placement() == Reply.Placement.BELOW) {
             return turn.sendActivity(TeamsReplies.message(reply)).thenApply(sent -> null);
@@ -195,8 +209,10 @@ final class CallCodesBot extends TeamsActivityHandler {
         String verb = value.getAction() == null ? null : value.getAction().getVerb();
         Object text = data.get("text");
         Reply[] below = new Reply[1];
-        CompletableFuture<AdaptiveCardInvokeResponse> response = guarded("card", () -> {
-            Reply reply = routes.answerAction(verb, text == null ? "" : text.toString());
+        CompletableFuture<AdaptiveCardInvokeResponse> response = guarded(turn, "card", () -> {
+            Object form = data.get(NOTE_INPUT);
+            Reply reply = routes.answerAction(verb, text == null ? "" : text.toString(),
+                    actionTurn(turn.getActivity()).withForm(form == null ? null : form.toString()));
             if (reply.placement() == Reply.Placement.BELOW) {
                 below[0] = reply;
                 return new Outcome<>(cardResponse(200, OPENED_BELOW_TYPE, OPENED_BELOW), reply.answers());
@@ -218,7 +234,9 @@ final class CallCodesBot extends TeamsActivityHandler {
     @Override
     protected CompletableFuture<MessagingExtensionResponse> onTeamsMessagingExtensionQuery(
             TurnContext turn, MessagingExtensionQuery query) {
-        return guarded("extension", () -> extension.query(query),
+        // The empty search box lists common codes nobody asked about: not counted as asked.
+        boolean asked = !MessageExtension.queryText(query).isBlank();
+        return guarded(asked ? turn : null, "extension", () -> extension.query(query),
                 reference -> new MessagingExtensionResponse(TeamsReplies.message(Failures.apology(reference))));
     }
 
@@ -226,32 +244,48 @@ final class CallCodesBot extends TeamsActivityHandler {
     @Override
     protected CompletableFuture<MessagingExtensionResponse> onTeamsMessagingExtensionSelectItem(TurnContext turn,
                                                                                                Object value) {
-        return guarded("insert", () -> extension.select(value),
+        // Its pair was counted with the query that listed it.
+        return guarded(null, "insert", () -> extension.select(value),
                 reference -> new MessagingExtensionResponse(TeamsReplies.message(Failures.apology(reference))));
     }
 
     @Override
     protected CompletableFuture<MessagingExtensionActionResponse> onTeamsMessagingExtensionFetchTask(
             TurnContext turn, MessagingExtensionAction request) {
-        return guarded("action", () -> action.fetch(request), CallCodesBot::apologyDialog);
+        return guarded(turn, "action", () -> action.fetch(request), CallCodesBot::apologyDialog);
     }
 
     @Override
     protected CompletableFuture<MessagingExtensionActionResponse> onTeamsMessagingExtensionSubmitAction(
             TurnContext turn, MessagingExtensionAction request) {
-        return guarded("action", () -> action.submit(request), CallCodesBot::apologyDialog);
+        return guarded(turn, "action", () -> action.submit(request), CallCodesBot::apologyDialog);
     }
 
     /**
      * Invokes must return their own response type; the SDK's default would put the exception text in it. A stack
      * overflow an input caused gets the same apology (see {@link #onTurn}).
      */
-    private <T> CompletableFuture<T> guarded(String surface, Supplier<Outcome<T>> work, Function<String, T> apology) {
+    private <T> CompletableFuture<T> guarded(TurnContext turn, String surface, Supplier<Outcome<T>> work,
+                                             Function<String, T> apology) {
         try {
-            return CompletableFuture.completedFuture(metrics.timed(surface, work, Outcome::answers).response());
+            return CompletableFuture.completedFuture(counted(turn, surface, metrics.timed(surface, work,
+                    Outcome::answers)).response());
         } catch (RuntimeException | StackOverflowError e) {
             return CompletableFuture.completedFuture(apology.apply(failures.record(surface, e)));
         }
+    }
+
+    /** Usage counts: the codes answered, by tenant and surface (no text); a null turn counts nothing. */
+    private void counted(TurnContext turn, String surface, List<Answer> answers) {
+        if (turn == null) {
+            return;
+        }
+        usage.answered(ConversationRecorder.tenantOf(turn.getActivity()), surface, answers);
+    }
+
+    private <T> Outcome<T> counted(TurnContext turn, String surface, Outcome<T> outcome) {
+        counted(turn, surface, outcome.answers());
+        return outcome;
     }
 
     private static AdaptiveCardInvokeResponse cardResponse(int status, String type, Object value) {
@@ -294,6 +328,19 @@ final class CallCodesBot extends TeamsActivityHandler {
         }
         return new ChatTurn(in.getConversation().getTenantId(), in.getConversation().getId(), conversationType(in),
                 com.microsoft.bot.schema.Serialization.objectToTree(in.getConversationReference()));
+    }
+
+    /** The id of the answer card's note field (team-cards/notes.json): Teams sends its text with the button's data. */
+    static final String NOTE_INPUT = "note";
+
+    /** A card button's turn: the conversation, and the person who pressed it (their Entra object id if known). */
+    static ChatTurn actionTurn(Activity in) {
+        ChatTurn turn = chatTurn(in);
+        if (in.getFrom() == null) {
+            return turn;
+        }
+        String aad = in.getFrom().getAadObjectId();
+        return turn.by(aad == null || aad.isBlank() ? in.getFrom().getId() : aad, in.getFrom().getName());
     }
 
     private static String conversationType(Activity in) {

@@ -7,8 +7,11 @@ import dev.callcodes.bot.chat.ChatRoutes;
 import dev.callcodes.bot.chat.CodeQueries;
 import dev.callcodes.bot.chat.Failures;
 import dev.callcodes.bot.local.LocalFileLinks;
+import dev.callcodes.bot.team.UsageRecorder;
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.catalog.explanation.CallCodes;
+import dev.callcodes.team.conversations.ActivityOnce;
+import dev.callcodes.team.conversations.ConversationReferences;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,9 +31,12 @@ class TeamsConfiguration {
 
     @Bean
     CallCodesAdapter callCodesAdapter(BotSettings settings, AppCredentials botCredentials, Failures failures,
-                                      MeterRegistry registry) {
+                                      MeterRegistry registry, ActivityOnce activityOnce,
+                                      ConversationReferences conversations) {
         CallCodesAdapter adapter = new CallCodesAdapter(settings, botCredentials, registry);
         adapter.setOnTurnError(new TurnErrorHandler(failures));
+        adapter.use(new OncePerActivity(activityOnce, registry));
+        adapter.use(new ConversationRecorder(conversations));
         return adapter;
     }
 
@@ -44,7 +50,7 @@ class TeamsConfiguration {
     @Bean
     CallCodesBot callCodesBot(ChatRoutes routes, AnswerCards cards, CodeQueries queries, CallCodes codes,
                               AnswerMetrics metrics, Failures failures, BotSettings settings,
-                              LocalFileLinks localFileLinks) {
+                              LocalFileLinks localFileLinks, UsageRecorder usage) {
         // Redirects are followed by FileTransfers, which checks every hop against the same rule as the first link.
         HttpClient http = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
@@ -55,6 +61,6 @@ class TeamsConfiguration {
                 Duration.ofSeconds(settings.server().fileTransferSeconds()));
         return new CallCodesBot(routes, cards, new MessageExtension(queries, cards), new MessageAction(routes, cards),
                 new ReportUploads(codes, cards, files, settings.maxReportBytes()), metrics, failures,
-                settings.logMessageText());
+                settings.logMessageText(), usage);
     }
 }

@@ -29,7 +29,7 @@ class ChatRoutesTest {
 
     @Test
     void theRouteTableListsEachCommandOnce() {
-        assertThat(routes.commands()).extracting(ChatCommand::name).containsExactly("explain", "search", "help", "watch");
+        assertThat(routes.commands()).extracting(ChatCommand::name).containsExactly("explain", "search", "help", "watch", "stats");
         assertThat(routes.commands()).allSatisfy(c -> assertThat(c.description()).hasSizeLessThanOrEqualTo(128));
     }
 

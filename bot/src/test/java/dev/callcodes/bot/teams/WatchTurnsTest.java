@@ -5,6 +5,7 @@ import com.microsoft.bot.schema.Activity;
 import dev.callcodes.bot.MovableClock;
 import dev.callcodes.bot.chat.AnswerMetrics;
 import dev.callcodes.bot.chat.ChatRoutes;
+import dev.callcodes.bot.chat.TeamUnavailable;
 import dev.callcodes.bot.chat.CodeQueries;
 import dev.callcodes.bot.chat.Failures;
 import dev.callcodes.bot.watch.TestWatches;
@@ -60,7 +61,7 @@ class WatchTurnsTest {
         store = FileDocumentStore.open(dir, clock);
         adapter = new CapturingAdapter();
         kit = TestWatches.create(env, store, clock, adapter);
-        ChatRoutes routes = ChatRoutes.standard(codes, CARDS, kit.control());
+        ChatRoutes routes = ChatRoutes.standard(codes, CARDS, kit.control(), TeamUnavailable.of(CARDS));
         AnswerMetrics metrics = new AnswerMetrics(new SimpleMeterRegistry());
         Failures failures = new Failures(metrics);
         adapter.setOnTurnError(new TurnErrorHandler(failures));

@@ -1,0 +1,103 @@
+package dev.callcodes.bot.team;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.callcodes.bot.chat.FeedbackCommand;
+import dev.callcodes.bot.chat.NoteCommand;
+import dev.callcodes.cards.Card;
+import dev.callcodes.cards.template.Template;
+import dev.callcodes.cards.template.TemplateException;
+import dev.callcodes.team.notes.Note;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The team's part of an answer card, from {@code team-cards/feedback.json}: "Helpful" and "Not helpful" (and, on the
+ * card refreshed after a vote, the line that says it was taken), added at the end of the card's body.
+ */
+final class FeedbackCards {
+
+    static final String FEEDBACK = "feedback";
+    /** The id of the added container: a card that has it already is not given a second. */
+    static final String PART_ID = "team-feedback";
+    /** The cards that answer one pair (the answer, the SIP-code and the not-in-the-catalog cards). */
+    static final Set<String> ANSWER_TEMPLATES = Set.of("answer", "sip-code", "unlisted");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Template feedback = template(FEEDBACK);
+    private final Template notes = template(NOTES);
+    static final String NOTES = "notes";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    record NoteRow(String text, String byline) {
+    }
+
+    record NotesData(boolean hasNotes, List<NoteRow> notes, String add) {
+    }
+
+    record FeedbackData(String helpful, String notHelpful, boolean voted, String voteNote) {
+    }
+
+    static boolean hasTeamPart(Card card) {
+        for (JsonNode element : card.content().path("body")) {
+            if (PART_ID.equals(element.path("id").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The card with its team notes (the person's text, as text runs: never markdown, never a template) and the
+     * "Add a team note" form, then the feedback part; {@code notice} (a vote or a note taken) above the buttons.
+     */
+    Card withTeamParts(Card card, String entryId, String codes, List<Note> pairNotes, String notice) {
+        List<NoteRow> rows = pairNotes.stream().map(n -> new NoteRow(n.text(), byline(n))).toList();
+        NotesData data = new NotesData(!rows.isEmpty(), rows, NoteCommand.argument(entryId, codes));
+        Card withNotes = append(card, notes.expand(JSON.valueToTree(data)));
+        return withFeedback(withNotes, entryId, codes, notice);
+    }
+
+    private static String byline(Note note) {
+        String by = note.author().name() + ", " + DAY.format(note.created());
+        return note.revision() > 1 ? by + " (edited by " + note.editedBy().name() + ", " + DAY.format(note.edited())
+                + ")" : by;
+    }
+
+    private static Card append(Card card, JsonNode part) {
+        ObjectNode content = card.content().deepCopy();
+        JsonNode body = content.path("body");
+        ArrayNode items = body instanceof ArrayNode array ? array : content.putArray("body");
+        items.add(part);
+        return new Card(card.template(), content, card.summary());
+    }
+
+    /** The card with the feedback part; {@code voteNote} (a vote taken) above the buttons when not null. */
+    Card withFeedback(Card card, String entryId, String codes, String voteNote) {
+        FeedbackData data = new FeedbackData(FeedbackCommand.argument(true, entryId, codes),
+                FeedbackCommand.argument(false, entryId, codes), voteNote != null, voteNote == null ? "" : voteNote);
+        return append(card, feedback.expand(JSON.valueToTree(data)));
+    }
+
+    private static Template template(String name) {
+        String resource = "team-cards/" + name + ".json";
+        try (InputStream in = FeedbackCards.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new TemplateException(name, "$", "resource missing from the class path: " + resource);
+            }
+            return Template.compile(name, JSON.readTree(in));
+        } catch (IOException e) {
+            throw new TemplateException(name, "$", "not valid JSON: " + e.getMessage());
+        }
+    }
+}
