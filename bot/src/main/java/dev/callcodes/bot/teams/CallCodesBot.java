@@ -173,10 +173,10 @@ final class CallCodesBot extends TeamsActivityHandler {
      * opened from a summary goes below, so the summary stays; an update that fails goes below too).
      */
     private CompletableFuture<Void> answerButton(TurnContext turn, JsonNode value) {
+        JsonNode form = value.path(formField(value.path(FORM).asText(null)));
         Reply reply = metrics.timed("card", () -> routes.answerAction(value.get("verb").asText(),
                 value.path("text").asText(""), actionTurn(turn.getActivity())
-                        .withForm(value.path(formField(value.path(FORM).asText(null))).isTextual()
-                                ? value.get(formField(value.path(FORM).asText(null))).asText() : null)),
+                        .withForm(form.isTextual() ? form.asText() : null)),
                 Reply::answers);
         counted(turn, "card", reply.answers());
         String cardMessageId = turn.getActivity().getReplyToId();

@@ -316,4 +316,26 @@ class NoteTurnsTest {
                 .contains("Note not changed: The note has 2001 characters; the most is 2000");
         assertThat(notes.notes(TENANT, PAIR)).extracting(n -> n.text()).containsExactly("kept");
     }
+
+    @Test
+    void theSubmitFallbackOfSaveChangeReadsTheFieldItNames() {
+        start(NoteEditors.everyone());
+        save("old text", ANA, "Ana Ops");
+        String id = notes.notes(TENANT, PAIR).get(0).id();
+        Activity click = Activities.personal(null);
+        click.setReplyToId("card-message-7");
+        // A stray "note" field (the add form's) must not be taken for the edit form's text.
+        click.setValue(Map.of("verb", "note", "text", "edit dr-510559-403 " + id + " 510559 403",
+                "form", "note-" + id, "note-" + id, "new text", "note", "not this"));
+        ChannelAccount from = new ChannelAccount("29:Ana", "Ana Ops");
+        from.setAadObjectId(ANA);
+        click.setFrom(from);
+        adapter.sent.clear();
+
+        turn(click, TENANT);
+
+        assertThat(adapter.updated).singleElement().satisfies(update ->
+                assertThat(cards(update).get(0).toString()).contains("Saved your change").contains("new text"));
+        assertThat(notes.notes(TENANT, PAIR)).extracting(n -> n.text()).containsExactly("new text");
+    }
 }
