@@ -23,4 +23,10 @@ public interface TeamControl {
 
     /** Adds the person's note ({@link ChatTurn#formText}) to the pair the codes name; returns the line to show. */
     String addNote(ChatTurn turn, String codes);
+
+    /** Replaces the text of a note on the pair with the person's ({@link ChatTurn#formText}); returns the line to show. */
+    String editNote(ChatTurn turn, String codes, String noteId);
+
+    /** Removes a note from the pair the codes name; returns the line to show. */
+    String removeNote(ChatTurn turn, String codes, String noteId);
 }

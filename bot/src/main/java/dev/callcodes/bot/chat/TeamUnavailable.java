@@ -30,6 +30,16 @@ public final class TeamUnavailable {
             public String addNote(ChatTurn turn, String codes) {
                 return "Team notes are not part of this app.";
             }
+
+            @Override
+            public String editNote(ChatTurn turn, String codes, String noteId) {
+                return addNote(turn, codes);
+            }
+
+            @Override
+            public String removeNote(ChatTurn turn, String codes, String noteId) {
+                return addNote(turn, codes);
+            }
         };
     }
 }

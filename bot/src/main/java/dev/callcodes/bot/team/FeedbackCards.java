@@ -39,10 +39,13 @@ final class FeedbackCards {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
 
-    record NoteRow(String text, String byline) {
+    /** Teams refuses a card over 28 KB; the notes shown are cut to fit, and the card says how many are not. */
+    static final int MAX_CARD_BYTES = 28 * 1024;
+
+    record NoteRow(String text, String byline, String input, String edit, String remove) {
     }
 
-    record NotesData(boolean hasNotes, List<NoteRow> notes, String add) {
+    record NotesData(boolean hasNotes, List<NoteRow> notes, String add, boolean hasHidden, String hidden) {
     }
 
     record FeedbackData(String helpful, String notHelpful, boolean voted, String voteNote) {
@@ -62,10 +65,31 @@ final class FeedbackCards {
      * "Add a team note" form, then the feedback part; {@code notice} (a vote or a note taken) above the buttons.
      */
     Card withTeamParts(Card card, String entryId, String codes, List<Note> pairNotes, String notice) {
-        List<NoteRow> rows = pairNotes.stream().map(n -> new NoteRow(n.text(), byline(n))).toList();
-        NotesData data = new NotesData(!rows.isEmpty(), rows, NoteCommand.argument(entryId, codes));
-        Card withNotes = append(card, notes.expand(JSON.valueToTree(data)));
-        return withFeedback(withNotes, entryId, codes, notice);
+        List<NoteRow> rows = pairNotes.stream().map(n -> new NoteRow(n.text(), byline(n), NOTE_FIELD + n.id(),
+                NoteCommand.editArgument(entryId, n.id(), codes), NoteCommand.removeArgument(entryId, n.id(), codes)))
+                .toList();
+        // Each note's text is on the card twice (shown, and in its "Edit" form): long notes fill 28 KB quickly.
+        for (int shown = rows.size(); ; shown--) {
+            int hidden = rows.size() - shown;
+            NotesData data = new NotesData(!rows.isEmpty(), rows.subList(0, shown), NoteCommand.argument(entryId, codes),
+                    hidden > 0, hidden == 0 ? "" : hidden + (hidden == 1 ? " more note is" : " more notes are")
+                    + " not shown: a card in Teams holds at most 28 KB. Edit or remove one above to make room.");
+            Card full = withFeedback(append(card, notes.expand(JSON.valueToTree(data))), entryId, codes, notice);
+            if (shown == 0 || bytes(full) <= MAX_CARD_BYTES) {
+                return full;
+            }
+        }
+    }
+
+    /** The prefix of the id of a note's "Edit" field; the bot reads the field the button names. */
+    static final String NOTE_FIELD = "note-";
+
+    private static int bytes(Card card) {
+        try {
+            return JSON.writeValueAsBytes(card.content()).length;
+        } catch (IOException e) {
+            throw new IllegalStateException("A card could not be written as JSON", e);
+        }
     }
 
     private static String byline(Note note) {

@@ -124,6 +124,43 @@ public final class TeamChat implements TeamControl {
         return "Saved your team note on " + pair + ". Everyone in your organization sees it on this code's answers.";
     }
 
+    @Override
+    public String editNote(ChatTurn turn, String codes, String noteId) {
+        CodePair pair;
+        try {
+            pair = pairOf(codes);
+        } catch (IllegalArgumentException unreadable) {
+            return "That button could not be read, so the note was not changed: " + unreadable.getMessage();
+        }
+        try {
+            notes.edit(tenantOf(turn), pair, noteId, new Author(turn.userId(), turn.userName()),
+                    turn.formText() == null ? "" : turn.formText());
+        } catch (TextRules.TextRejected | NoteException refused) {
+            return "Note not changed: " + refused.getMessage() + ".";
+        } catch (IllegalArgumentException unreadable) {
+            return "That button could not be read, so the note was not changed: " + unreadable.getMessage();
+        }
+        return "Saved your change to the team note on " + pair + ".";
+    }
+
+    @Override
+    public String removeNote(ChatTurn turn, String codes, String noteId) {
+        CodePair pair;
+        try {
+            pair = pairOf(codes);
+        } catch (IllegalArgumentException unreadable) {
+            return "That button could not be read, so no note was removed: " + unreadable.getMessage();
+        }
+        try {
+            notes.remove(tenantOf(turn), pair, noteId, new Author(turn.userId(), turn.userName()));
+        } catch (NoteException refused) {
+            return "Note not removed: " + refused.getMessage() + ".";
+        } catch (IllegalArgumentException unreadable) {
+            return "That button could not be read, so no note was removed: " + unreadable.getMessage();
+        }
+        return "Removed the team note on " + pair + ". Its text stays in the note's history.";
+    }
+
     /** The codes of an "add a note" button back as a pair: "510559 403", "560403", "SIP 488". */
     static CodePair pairOf(String codes) {
         String[] words = codes.strip().split("\\s+");

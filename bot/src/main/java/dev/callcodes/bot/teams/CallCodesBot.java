@@ -173,9 +173,10 @@ final class CallCodesBot extends TeamsActivityHandler {
      * opened from a summary goes below, so the summary stays; an update that fails goes below too).
      */
     private CompletableFuture<Void> answerButton(TurnContext turn, JsonNode value) {
+        JsonNode form = value.path(formField(value.path(FORM).asText(null)));
         Reply reply = metrics.timed("card", () -> routes.answerAction(value.get("verb").asText(),
                 value.path("text").asText(""), actionTurn(turn.getActivity())
-                        .withForm(value.path(NOTE_INPUT).isTextual() ? value.get(NOTE_INPUT).asText() : null)),
+                        .withForm(form.isTextual() ? form.asText() : null)),
                 Reply::answers);
         counted(turn, "card", reply.answers());
         String cardMessageId = turn.getActivity().getReplyToId();
@@ -210,7 +211,7 @@ final class CallCodesBot extends TeamsActivityHandler {
         Object text = data.get("text");
         Reply[] below = new Reply[1];
         CompletableFuture<AdaptiveCardInvokeResponse> response = guarded(turn, "card", () -> {
-            Object form = data.get(NOTE_INPUT);
+            Object form = data.get(formField(data.get(FORM) == null ? null : data.get(FORM).toString()));
             Reply reply = routes.answerAction(verb, text == null ? "" : text.toString(),
                     actionTurn(turn.getActivity()).withForm(form == null ? null : form.toString()));
             if (reply.placement() == Reply.Placement.BELOW) {
@@ -332,6 +333,16 @@ final class CallCodesBot extends TeamsActivityHandler {
 
     /** The id of the answer card's note field (team-cards/notes.json): Teams sends its text with the button's data. */
     static final String NOTE_INPUT = "note";
+    /**
+     * The button's name for its form's field when it is not {@link #NOTE_INPUT}: each note's "Edit" form has its own
+     * field ({@code note-NOTEID}), since ids must be unique in a card.
+     */
+    static final String FORM = "form";
+
+    /** The field the button's form text is in: the one it names if that is a note field, else {@link #NOTE_INPUT}. */
+    static String formField(String named) {
+        return named != null && named.startsWith(NOTE_INPUT + "-") ? named : NOTE_INPUT;
+    }
 
     /** A card button's turn: the conversation, and the person who pressed it (their Entra object id if known). */
     static ChatTurn actionTurn(Activity in) {

@@ -49,6 +49,32 @@ class FeedbackCardsGoldenTest {
         }
         assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
         assertThat(actual).contains("Ben Voice, 1 Dec 2026").contains("(edited by Ben Voice, 1 Dec 2026)");
+        com.fasterxml.jackson.databind.JsonNode editForm = card.content().path("body").get(1).path("items").get(2)
+                .path("items").get(2).path("actions").get(0).path("card");
+        assertThat(editForm.path("body").get(0).path("value").asText()).isEqualTo(edited.text());
+        assertThat(editForm.path("actions").get(0).path("data").path("text").asText())
+                .isEqualTo("edit dr-510559-403 0f0e0d0c0b0a 510559 403");
+    }
+
+    @org.junit.jupiter.api.Test
+    void notesThatWouldOverfillTheCardAreCountedAndSaidNotShown() throws IOException {
+        Instant day = Instant.parse("2026-11-30T08:15:00Z");
+        Author ana = new Author("0a1b2c3d-0000-4000-8000-000000000001", "Ana Ops");
+        List<Note> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            many.add(new Note("%012x".formatted(i), "\"<&>".repeat(500), ana, day, ana, day, 1));
+        }
+
+        Card card = CARDS.withTeamParts(bare(), "dr-510559-403", "510559 403", many, "Saved.");
+
+        // As Teams gets it: compact, not indented like the golden files.
+        String json = new ObjectMapper().writeValueAsString(card.content());
+        assertThat(json.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(28 * 1024);
+        long shown = java.util.stream.IntStream.range(0, 50).filter(i -> json.contains("remove dr-510559-403 "
+                + "%012x".formatted(i))).count();
+        assertThat(shown).isBetween(1L, 49L);
+        assertThat(json).contains((50 - shown) + " more notes are not shown: a card in Teams holds at most 28 KB");
+        assertThat(card.content().path("version").asText()).isEqualTo("1.5");
     }
 
     @ParameterizedTest

@@ -96,6 +96,30 @@ class NoteTurnsTest {
         if (note != null) {
             data.put("note", note);
         }
+        return press(data, aad, name);
+    }
+
+    /** "Save change" under a note's "Edit": the button names its form's field, as the card sends it. */
+    private JsonNode edit(String noteId, String text, String aad, String name) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("text", "edit dr-510559-403 " + noteId + " 510559 403");
+        data.put("form", "note-" + noteId);
+        if (text != null) {
+            data.put("note-" + noteId, text);
+        }
+        return press(data, aad, name);
+    }
+
+    private JsonNode remove(String noteId, String aad, String name) {
+        return press(Map.of("text", "remove dr-510559-403 " + noteId + " 510559 403"), aad, name);
+    }
+
+    /** The buttons a note's part of the card has: the edit form's action data and the remove action's data. */
+    private static JsonNode noteActions(JsonNode card, int note) {
+        return part(card, "team-notes").path("items").get(1 + note).path("items").get(2).path("actions");
+    }
+
+    private JsonNode press(Map<String, Object> data, String aad, String name) {
         Activity invoke = Activities.invoke("adaptiveCard/action", Map.of("action",
                 Map.of("type", "Action.Execute", "verb", "note", "data", data)));
         ChannelAccount from = new ChannelAccount("29:" + name, name);
@@ -190,5 +214,128 @@ class NoteTurnsTest {
         assertThat(save("from Ana", ANA, "Ana Ops").toString()).contains("Saved your team note");
 
         assertThat(notes.notes(TENANT, PAIR)).extracting(n -> n.text()).containsExactly("from Ana");
+    }
+
+    @Test
+    void eachNoteHasEditPrefilledWithItsTextAndRemoveButtonsThatSendItsId() {
+        start(NoteEditors.everyone());
+        JsonNode card = save("sbc-lab maintenance", ANA, "Ana Ops");
+        String id = notes.notes(TENANT, PAIR).get(0).id();
+
+        JsonNode actions = noteActions(card, 0);
+
+        assertThat(actions.get(0).path("title").asText()).isEqualTo("Edit");
+        JsonNode form = actions.get(0).path("card");
+        assertThat(form.path("body").get(0).path("id").asText()).isEqualTo("note-" + id);
+        assertThat(form.path("body").get(0).path("value").asText()).isEqualTo("sbc-lab maintenance");
+        assertThat(form.path("actions").get(0).path("verb").asText()).isEqualTo("note");
+        assertThat(form.path("actions").get(0).path("data").path("text").asText())
+                .isEqualTo("edit dr-510559-403 " + id + " 510559 403");
+        assertThat(actions.get(1).path("title").asText()).isEqualTo("Remove");
+        assertThat(actions.get(1).path("data").path("text").asText())
+                .isEqualTo("remove dr-510559-403 " + id + " 510559 403");
+    }
+
+    @Test
+    void anEditedNoteShowsItsNewTextOnTheRefreshedCardAndKeepsTheOldOne() {
+        start(NoteEditors.everyone());
+        save("sbc-lab maintenance", ANA, "Ana Ops");
+        String id = notes.notes(TENANT, PAIR).get(0).id();
+        clock.advance(Duration.ofDays(1));
+
+        JsonNode refreshed = edit(id, "sbc-lab maintenance, 02:00 to 03:00 **UTC** ${$root}", BEN, "Ben Voice");
+
+        assertThat(refreshed.toString()).contains("Saved your change to the team note on 510559 / SIP 403");
+        JsonNode note = part(refreshed, "team-notes").path("items").get(1);
+        assertThat(note.path("items").get(0).path("inlines").get(0).path("text").asText())
+                .isEqualTo("sbc-lab maintenance, 02:00 to 03:00 **UTC** ${$root}");
+        assertThat(note.path("items").get(1).path("inlines").get(0).path("text").asText())
+                .isEqualTo("Ana Ops, 1 Dec 2026 (edited by Ben Voice, 2 Dec 2026)");
+        assertThat(noteActions(refreshed, 0).get(0).path("card").path("body").get(0).path("value").asText())
+                .isEqualTo("sbc-lab maintenance, 02:00 to 03:00 **UTC** ${$root}");
+        assertThat(notes.history(TENANT, PAIR, id)).extracting(v -> v.text()).containsExactly("sbc-lab maintenance");
+    }
+
+    @Test
+    void aRemovedNoteIsGoneFromTheRefreshedCardAndLaterAnswers() {
+        start(NoteEditors.everyone());
+        save("first", ANA, "Ana Ops");
+        save("second", ANA, "Ana Ops");
+        String first = notes.notes(TENANT, PAIR).get(0).id();
+
+        JsonNode refreshed = remove(first, BEN, "Ben Voice");
+
+        assertThat(refreshed.toString()).contains("Removed the team note on 510559 / SIP 403");
+        JsonNode section = part(refreshed, "team-notes");
+        assertThat(section.toString()).doesNotContain("\"first\"").contains("\"second\"");
+        assertThat(notes.notes(TENANT, PAIR)).extracting(n -> n.text()).containsExactly("second");
+        assertThat(part(answerCard(TENANT), "team-notes").toString()).doesNotContain("\"first\"");
+
+        remove(notes.notes(TENANT, PAIR).get(0).id(), ANA, "Ana Ops");
+        assertThat(part(answerCard(TENANT), "team-notes").toString()).doesNotContain("Team notes")
+                .contains("Add a team note");
+    }
+
+    @Test
+    void withNoteEditorsSetOthersMayNeitherEditNorRemoveAndAreToldWhy() {
+        start(NoteEditors.parse(ANA));
+        save("from Ana", ANA, "Ana Ops");
+        String id = notes.notes(TENANT, PAIR).get(0).id();
+
+        assertThat(edit(id, "from Ben", BEN, "Ben Voice").toString()).contains("Note not changed: Only the people");
+        assertThat(remove(id, BEN, "Ben Voice").toString()).contains("Note not removed: Only the people")
+                .contains("from Ana");
+
+        assertThat(notes.notes(TENANT, PAIR)).extracting(n -> n.text()).containsExactly("from Ana");
+        assertThat(edit(id, "from Ana, edited", ANA, "Ana Ops").toString()).contains("Saved your change");
+    }
+
+    @Test
+    void anUnknownNoteIdIsToldOnTheCardNotThrown() {
+        start(NoteEditors.everyone());
+        save("kept", ANA, "Ana Ops");
+
+        assertThat(edit("ffffffffffff", "new text", ANA, "Ana Ops").toString())
+                .contains("Note not changed: That note is no longer there");
+        assertThat(remove("ffffffffffff", ANA, "Ana Ops").toString())
+                .contains("Note not removed: That note is no longer there").contains("kept");
+        // Not a key at all (a forged button): still a notice on the card.
+        assertThat(remove("../Evil", ANA, "Ana Ops").toString()).contains("Note not removed: That note is no longer there");
+        assertThat(notes.notes(TENANT, PAIR)).extracting(n -> n.text()).containsExactly("kept");
+    }
+
+    @Test
+    void anEmptyOrTooLongEditIsRefusedWithTheReasonAndTheNoteKept() {
+        start(NoteEditors.everyone());
+        save("kept", ANA, "Ana Ops");
+        String id = notes.notes(TENANT, PAIR).get(0).id();
+
+        assertThat(edit(id, "  ", ANA, "Ana Ops").toString()).contains("Note not changed: The note is empty");
+        assertThat(edit(id, null, ANA, "Ana Ops").toString()).contains("Note not changed: The note is empty");
+        assertThat(edit(id, "x".repeat(TeamNotes.MAX_TEXT + 1), ANA, "Ana Ops").toString())
+                .contains("Note not changed: The note has 2001 characters; the most is 2000");
+        assertThat(notes.notes(TENANT, PAIR)).extracting(n -> n.text()).containsExactly("kept");
+    }
+
+    @Test
+    void theSubmitFallbackOfSaveChangeReadsTheFieldItNames() {
+        start(NoteEditors.everyone());
+        save("old text", ANA, "Ana Ops");
+        String id = notes.notes(TENANT, PAIR).get(0).id();
+        Activity click = Activities.personal(null);
+        click.setReplyToId("card-message-7");
+        // A stray "note" field (the add form's) must not be taken for the edit form's text.
+        click.setValue(Map.of("verb", "note", "text", "edit dr-510559-403 " + id + " 510559 403",
+                "form", "note-" + id, "note-" + id, "new text", "note", "not this"));
+        ChannelAccount from = new ChannelAccount("29:Ana", "Ana Ops");
+        from.setAadObjectId(ANA);
+        click.setFrom(from);
+        adapter.sent.clear();
+
+        turn(click, TENANT);
+
+        assertThat(adapter.updated).singleElement().satisfies(update ->
+                assertThat(cards(update).get(0).toString()).contains("Saved your change").contains("new text"));
+        assertThat(notes.notes(TENANT, PAIR)).extracting(n -> n.text()).containsExactly("new text");
     }
 }
