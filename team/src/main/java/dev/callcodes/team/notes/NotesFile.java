@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.callcodes.team.CodePair;
 import dev.callcodes.team.Tenants;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Team notes as YAML, so a team can keep them in a repository: {@code notes export} writes this, {@code notes import}
@@ -26,13 +28,29 @@ import java.util.List;
  */
 public final class NotesFile {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .stringQuotingChecker(new QuoteNumberLike()).build()
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /**
+     * Jackson quotes plain integers and decimals, but not the other forms YAML 1.1 reads as numbers: a note id of
+     * hex digits such as {@code 98224085240000e16} went out bare and came back as the float 9.822408524E16.
+     */
+    private static final Pattern NUMBER_LIKE = Pattern.compile(
+            "[-+]?(\\.[0-9_]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?|0x[0-9a-fA-F_]+|[-+]?\\.(inf|Inf|INF)"
+                    + "|\\.(nan|NaN|NAN)|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?");
+
+    private static final class QuoteNumberLike extends StringQuotingChecker.Default {
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return super.needToQuoteValue(value) || NUMBER_LIKE.matcher(value).matches();
+        }
+    }
 
     static final String HEADER = """
             # CallCodes team notes. Edit the text, then: java -jar callcodes-bot.jar notes import --file FILE

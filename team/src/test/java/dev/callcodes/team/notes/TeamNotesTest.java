@@ -151,6 +151,17 @@ class TeamNotesTest {
                         e -> assertThat(e.reason()).isEqualTo(NoteException.Reason.TOO_MANY_NOTES));
     }
 
+    /** Note ids are random hex digits: some read as YAML numbers unless quoted (seen once in StateCommandsTest). */
+    @Test
+    void idsThatLookLikeNumbersComeBackAsWritten() throws Exception {
+        List<String> ids = List.of("98224085240000e16", "123456789012", "1e5", "0x1f", "12:30", ".5", "abcdef012345");
+        List<TeamNotes.PairNote> written = ids.stream().map(id -> new TeamNotes.PairNote(CONTOSO, NO_ROUTE,
+                new Note(id, "text of " + id, ANA, clock.instant(), ANA, clock.instant(), 1))).toList();
+        NotesFile.Read read = NotesFile.read(new StringReader(NotesFile.write(written)));
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.notes()).extracting(note -> note.note().id()).containsExactlyElementsOf(ids);
+    }
+
     @Test
     void exportAndImportRoundTripThroughYaml() throws Exception {
         Note one = notes.add(CONTOSO, NO_ROUTE, ANA, "Line one\nLine two: with a colon");
