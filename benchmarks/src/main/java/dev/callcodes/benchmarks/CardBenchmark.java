@@ -39,7 +39,7 @@ public class CardBenchmark {
     @Setup
     public void setUp() {
         CallCodes codes = CallCodes.of(Catalog.loadEmbedded());
-        cards = new AnswerCards();
+        cards = new AnswerCards(codes.catalog());
         typical = codes.explain("what is 510559 403").answers().get(0);
         largest = codes.explain("569002 504").answers().get(0);
         report = codes.explain(ExplainBenchmark.paste(40)).answers();

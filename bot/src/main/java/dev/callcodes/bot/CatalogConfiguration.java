@@ -38,8 +38,8 @@ class CatalogConfiguration {
     }
 
     @Bean
-    AnswerCards answerCards() {
-        return new AnswerCards();
+    AnswerCards answerCards(CallCodes codes) {
+        return new AnswerCards(codes.catalog());
     }
 
     @Bean

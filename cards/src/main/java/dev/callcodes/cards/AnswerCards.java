@@ -1,6 +1,8 @@
 package dev.callcodes.cards;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.callcodes.catalog.Catalog;
+import dev.callcodes.catalog.Families;
 import dev.callcodes.catalog.Originator;
 import dev.callcodes.catalog.explain.Answer;
 import dev.callcodes.catalog.explain.Match;
@@ -9,6 +11,7 @@ import dev.callcodes.catalog.explanation.Explanation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Fills the cards for an explanation, by the kind of reply it makes ({@link dev.callcodes.catalog.explanation.ReplyKind},
@@ -35,6 +38,12 @@ public final class AnswerCards {
             Map.entry("help", "Shows this card"));
 
     private final CardTemplates templates = new CardTemplates();
+    private final Families families;
+
+    /** Cards for the answers of this catalog: its families.yaml gives the families' labels. */
+    public AnswerCards(Catalog catalog) {
+        this.families = Objects.requireNonNull(catalog, "catalog").families();
+    }
 
     /** The cards for an explanation, by the kind of reply it makes; a report's summary says it is "Pasted report". */
     public List<Card> forExplanation(Explanation explanation) {
@@ -66,17 +75,17 @@ public final class AnswerCards {
     record Filled(String template, JsonNode data) {
     }
 
-    static Filled fill(Answer answer) {
+    Filled fill(Answer answer) {
         if (answer.match() == Match.RULE) {
-            return new Filled(CardTemplates.SIP_CODE, CardData.rule(answer));
+            return new Filled(CardTemplates.SIP_CODE, CardData.rule(answer, families));
         }
         if (answer.match() == Match.SIP_CODE && answer.sip() != null) {
-            return new Filled(CardTemplates.SIP_CODE, CardData.sipCode(answer, answer.sip()));
+            return new Filled(CardTemplates.SIP_CODE, CardData.sipCode(answer, answer.sip(), families));
         }
         if (answer.entries().isEmpty()) {
             return new Filled(CardTemplates.UNLISTED, CardData.unlisted(answer));
         }
-        return new Filled(CardTemplates.ANSWER, CardData.answer(answer));
+        return new Filled(CardTemplates.ANSWER, CardData.answer(answer, families));
     }
 
     public Card summary(List<Answer> answers) {

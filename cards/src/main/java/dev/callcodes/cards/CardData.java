@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callcodes.catalog.CatalogEntry;
 import dev.callcodes.catalog.CodeLabels;
+import dev.callcodes.catalog.Families;
 import dev.callcodes.catalog.Originator;
 import dev.callcodes.catalog.SipCodeInfo;
 import dev.callcodes.catalog.explain.Answer;
@@ -38,19 +39,19 @@ final class CardData {
     private CardData() {
     }
 
-    static ObjectNode answer(Answer a) {
+    static ObjectNode answer(Answer a, Families families) {
         CatalogEntry primary = a.entries().get(0);
         ObjectNode data = header(a, title(a), phraseOf(a));
         data.put("matchLabel", a.match().label());
         data.put("occurrences", a.occurrences());
         data.put("seenText", a.occurrences() + " times in what you sent");
-        data.set("entry", entry(primary, a.sipCode()));
+        data.set("entry", entry(primary, a.sipCode(), families));
         List<CatalogEntry> others = a.entries().subList(1, a.entries().size());
         data.put("hasVariants", !others.isEmpty());
         data.put("variantsTitle", (a.match() == Match.PHRASE ? "Also listed with this phrase (" : "Also published for these codes (")
                 + others.size() + ")");
         ArrayNode variants = data.putArray("variants");
-        others.forEach(e -> variants.add(entry(e, a.sipCode())));
+        others.forEach(e -> variants.add(entry(e, a.sipCode(), families)));
         data.put("hasRelated", !primary.related().isEmpty());
         q850(data, a);
         data.put("fallbackText", fallback(data.get("title").asText(), primary.phrase(), a.originator(), primary.summary()));
@@ -58,7 +59,7 @@ final class CardData {
         return data;
     }
 
-    static ObjectNode sipCode(Answer a, SipCodeInfo info) {
+    static ObjectNode sipCode(Answer a, SipCodeInfo info, Families families) {
         ObjectNode data = NODES.objectNode();
         String title = "SIP " + info.code() + " " + info.reasonPhrase();
         data.put("title", title);
@@ -78,7 +79,7 @@ final class CardData {
             row.put("code", code);
             row.put("pair", pair(e.microsoftCode(), info.code()));
             row.put("phrase", e.phrase());
-            row.put("familyLabel", Labels.family(e.family()));
+            row.put("familyLabel", families.label(e.family()));
             row.put("query", QueryText.of(e.microsoftCode(), info.code()));
         }
         int more = entries.size() - codes.size();
@@ -288,11 +289,11 @@ final class CardData {
         return data;
     }
 
-    static ObjectNode entry(CatalogEntry e, Integer sipCode) {
+    static ObjectNode entry(CatalogEntry e, Integer sipCode, Families families) {
         ObjectNode node = NODES.objectNode();
         node.put("id", e.id());
         node.put("family", e.family());
-        node.put("familyLabel", Labels.family(e.family()));
+        node.put("familyLabel", families.label(e.family()));
         node.put("pair", pair(e.microsoftCode(), e.sipCodeFor(sipCode)));
         node.put("phrase", e.phrase());
         node.put("summary", e.summary());
@@ -301,7 +302,7 @@ final class CardData {
         for (int i = 0; i < e.steps().size(); i++) {
             steps.addObject().put("label", (i + 1) + ".").put("text", e.steps().get(i));
         }
-        node.put("appliesTo", e.appliesTo().stream().map(Labels::product).collect(Collectors.joining(", ")));
+        node.put("appliesTo", e.appliesTo().stream().map(families::productLabel).collect(Collectors.joining(", ")));
         node.put("hasOriginatorNote", e.originatorNote() != null);
         node.put("originatorNote", e.originatorNote() == null ? "" : e.originatorNote());
         node.set("sourceNotes", strings(e.sourceNotes()));
@@ -364,7 +365,7 @@ final class CardData {
     }
 
     /** A family of codes named as such: what the rule says, and the catalog's codes in the family to pick from. */
-    static ObjectNode rule(Answer a) {
+    static ObjectNode rule(Answer a, Families families) {
         CodeRule rule = a.rule();
         ObjectNode data = NODES.objectNode();
         boolean sipClass = rule.kind() == CodeRule.Kind.SIP_CLASS;
@@ -384,7 +385,7 @@ final class CardData {
             row.put("code", e.microsoftCode());
             row.put("pair", pair(e.microsoftCode(), sip));
             row.put("phrase", e.phrase());
-            row.put("familyLabel", Labels.family(e.family()));
+            row.put("familyLabel", families.label(e.family()));
             row.put("query", QueryText.of(e.microsoftCode(), sip));
         }
         int more = rule.codesInCatalog() - codes.size();

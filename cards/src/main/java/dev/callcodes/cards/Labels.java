@@ -1,6 +1,5 @@
 package dev.callcodes.cards;
 
-import dev.callcodes.catalog.Families;
 import dev.callcodes.catalog.Originator;
 
 import java.time.Instant;
@@ -8,7 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** The words cards use for families, products, originators and sources. */
+/** The words cards use for originators and sources; families' labels are the rendered catalog's ({@code Families}). */
 final class Labels {
 
     private Labels() {
@@ -20,15 +19,6 @@ final class Labels {
     /** "3 May 2024 14:22 to 31 May 2024 23:59 UTC"; reports are in UTC, and admins span time zones. */
     static String period(Instant first, Instant last) {
         return DAY_TIME.format(first) + " to " + DAY_TIME.format(last) + " UTC";
-    }
-
-    /** Families' and products' labels are catalog data (catalog/families.yaml). */
-    static String family(String family) {
-        return Families.embedded().label(family);
-    }
-
-    static String product(String product) {
-        return Families.embedded().productLabel(product);
     }
 
     static String originatorBadge(Originator originator) {

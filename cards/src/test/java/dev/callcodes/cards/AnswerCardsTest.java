@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AnswerCardsTest {
 
-    private static final AnswerCards CARDS = new AnswerCards();
+    private static final AnswerCards CARDS = new AnswerCards(CardCases.CATALOG);
     /** Teams' limit for message-extension result cards, the strictest of its card limits. */
     static final int TEAMS_CARD_LIMIT = 28 * 1024;
 

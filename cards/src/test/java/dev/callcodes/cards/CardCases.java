@@ -47,6 +47,7 @@ final class CardCases {
 
     static final Catalog CATALOG = Catalog.loadEmbedded();
     static final CallCodes CODES = CallCodes.of(CATALOG);
+    static final AnswerCards CARDS = new AnswerCards(CATALOG);
 
     private CardCases() {
     }
@@ -69,7 +70,7 @@ final class CardCases {
         }
         for (SipCodeInfo info : CATALOG.sipCodes()) {
             Answer answer = answers("Final SIP code: " + info.code()).get(0);
-            cases.add(new Case("sip:" + info.code(), CardTemplates.SIP_CODE, CardData.sipCode(answer, info), true));
+            cases.add(new Case("sip:" + info.code(), CardTemplates.SIP_CODE, CardData.sipCode(answer, info, CATALOG.families()), true));
         }
         for (String text : List.of("560999", "560499 499", "599999 500", "Final SIP code: 455", "12345 403")) {
             cases.add(productCase("unlisted:" + text, answers(text).get(0)));
@@ -93,15 +94,15 @@ final class CardCases {
     }
 
     private static Case productCase(String id, Answer answer) {
-        AnswerCards.Filled filled = AnswerCards.fill(answer);
+        AnswerCards.Filled filled = CARDS.fill(answer);
         return new Case(id, filled.template(), filled.data(), true);
     }
 
     /** One typical data set per template, the seed of the synthetic variants. */
     static Map<String, JsonNode> typical() {
         Map<String, JsonNode> typical = new LinkedHashMap<>();
-        typical.put(CardTemplates.ANSWER, CardData.answer(answers("569002 504").get(0)));
-        typical.put(CardTemplates.SIP_CODE, CardData.sipCode(answers("SIP 488").get(0), CATALOG.sipCode(488).orElseThrow()));
+        typical.put(CardTemplates.ANSWER, CardData.answer(answers("569002 504").get(0), CATALOG.families()));
+        typical.put(CardTemplates.SIP_CODE, CardData.sipCode(answers("SIP 488").get(0), CATALOG.sipCode(488).orElseThrow(), CATALOG.families()));
         typical.put(CardTemplates.UNLISTED, CardData.unlisted(answers("560499 499").get(0)));
         typical.put(CardTemplates.SUMMARY, CardData.report(export(), "DirectRoutingReport.csv"));
         typical.put(CardTemplates.HELP, CardData.help("Hi, I'm CallCodes.", AnswerCards.EXAMPLES, AnswerCards.COMMANDS));

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Template + data = expected output, for every template, with hostile, empty and missing values among the data. */
 class GoldenTest {
 
-    private static final AnswerCards CARDS = new AnswerCards();
+    private static final AnswerCards CARDS = new AnswerCards(CardCases.CATALOG);
 
     static List<GoldenFiles.Golden> golden() {
         return GoldenFiles.all();

@@ -33,7 +33,7 @@ class OfficialEngineConformanceTest {
             GoldenFiles.writeData();
             node("src/test/node/golden.mjs", GoldenFiles.DIR.toString(), "src/main/resources/cards");
         }
-        AnswerCards cards = new AnswerCards();
+        AnswerCards cards = new AnswerCards(CardCases.CATALOG);
         List<CardCases.Case> cases = new ArrayList<>(CardCases.productCases());
         cases.addAll(CardCases.syntheticCases());
         cases.addAll(GoldenFiles.cases());

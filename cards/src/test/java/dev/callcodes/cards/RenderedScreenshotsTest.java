@@ -28,7 +28,7 @@ class RenderedScreenshotsTest {
 
     @Test
     void everyKindOfCardRendersInEveryTheme() throws Exception {
-        AnswerCards cards = new AnswerCards();
+        AnswerCards cards = new AnswerCards(CardCases.CATALOG);
         Map<String, String> showcase = new LinkedHashMap<>();
         showcase.put("answer-microsoft", "what is 510559 403");
         showcase.put("answer-sbc", "560403 403");

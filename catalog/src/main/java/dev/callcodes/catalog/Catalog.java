@@ -1,11 +1,13 @@
 package dev.callcodes.catalog;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -24,10 +26,14 @@ public final class Catalog {
     private final Map<String, List<CatalogEntry>> byPhrase = new LinkedHashMap<>();
     private final Map<Integer, SipCodeInfo> sipCodes = new TreeMap<>();
     private final Map<Integer, Q850Cause> q850Causes = new TreeMap<>();
+    private final Families families;
 
-    Catalog(List<CatalogEntry> entries, List<SipCodeInfo> sipCodeInfos, List<Q850Cause> causes) {
+    Catalog(List<CatalogEntry> entries, List<SipCodeInfo> sipCodeInfos, List<Q850Cause> causes, Families families) {
+        this.families = Objects.requireNonNull(families, "families");
         List<CatalogEntry> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.comparingInt((CatalogEntry e) -> familyRank(e.family())));
+        // Answers list entries by family rank (families.yaml): the Teams calling pages first, what Teams admins read,
+        // then ACS, whose codes overlap but describe another product.
+        sorted.sort(Comparator.comparingInt((CatalogEntry e) -> families.rank(e.family())));
         this.entries = List.copyOf(sorted);
         for (CatalogEntry entry : this.entries) {
             if (byId.putIfAbsent(entry.id(), entry) != null) {
@@ -66,14 +72,22 @@ public final class Catalog {
         return CatalogLoader.loadEmbedded();
     }
 
-    /** A catalog of the given data, for tests and tools. */
+    /**
+     * The catalog in a folder laid out like the embedded one: {@code files.txt} listing every file, families.yaml
+     * among them. A new family is data only: its line in families.yaml, its file in files.txt, its entries.
+     */
+    public static Catalog load(Path folder) {
+        return CatalogLoader.load(CatalogLoader.folder(folder));
+    }
+
+    /** A catalog of the given data without families (cards show family ids), for tests and tools. */
     public static Catalog of(List<CatalogEntry> entries, List<SipCodeInfo> sipCodes) {
-        return new Catalog(entries, sipCodes, List.of());
+        return new Catalog(entries, sipCodes, List.of(), Families.NONE);
     }
 
     /** A catalog of the given data with Q.850 causes, for tests and tools. */
     public static Catalog of(List<CatalogEntry> entries, List<SipCodeInfo> sipCodes, List<Q850Cause> causes) {
-        return new Catalog(entries, sipCodes, causes);
+        return new Catalog(entries, sipCodes, causes, Families.NONE);
     }
 
     public List<CatalogEntry> entries() {
@@ -129,17 +143,9 @@ public final class Catalog {
         return List.copyOf(q850Causes.values());
     }
 
-    /** The families and products of {@code catalog/families.yaml}: labels, ranks, applicability. */
+    /** The families and products of this catalog's families.yaml: labels, ranks, applicability. */
     public Families families() {
-        return Families.embedded();
-    }
-
-    /**
-     * Where answers list the family's entries, lower first: its rank in {@code catalog/families.yaml} (the Teams
-     * calling pages first, what Teams admins read, then ACS, whose codes overlap but describe another product).
-     */
-    public static int familyRank(String family) {
-        return Families.embedded().rank(family);
+        return families;
     }
 
     private static String pairKey(String microsoftCode, int sipCode) {

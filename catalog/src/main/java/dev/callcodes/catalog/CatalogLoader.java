@@ -11,18 +11,21 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the catalog's YAML files from the class path. The files are listed in {@code catalog/files.txt} because a
- * class path (inside a jar) cannot be listed; a test keeps that list and the folder in step.
+ * Reads the catalog's YAML files from one source: the class path or a folder. The files, families.yaml among them,
+ * are listed in {@code files.txt} because a class path (inside a jar) cannot be listed; a test keeps that list and
+ * the embedded folder in step.
  */
 final class CatalogLoader {
 
     static final String ROOT = "catalog/";
-    static final String FILE_LIST = ROOT + "files.txt";
+    static final String FILE_LIST = "files.txt";
     static final String SIP_CODES_FILE = "sip-codes.yaml";
     static final String Q850_FILE = "q850-causes.yaml";
     static final String FAMILIES_FILE = "families.yaml";
@@ -56,32 +59,57 @@ final class CatalogLoader {
     record FamilyData(String id, String label, Integer rank, List<String> appliesTo) {
     }
 
+    /** Where the files come from; {@code null} when the source has no such file. */
+    @FunctionalInterface
+    interface Source {
+        InputStream open(String file) throws IOException;
+    }
+
+    static Source classPath(ClassLoader loader) {
+        return file -> loader.getResourceAsStream(ROOT + file);
+    }
+
+    static Source folder(Path folder) {
+        return file -> {
+            Path path = folder.resolve(file);
+            return Files.isRegularFile(path) ? Files.newInputStream(path) : null;
+        };
+    }
+
     static Catalog loadEmbedded() {
-        ClassLoader loader = CatalogLoader.class.getClassLoader();
+        return load(classPath(CatalogLoader.class.getClassLoader()));
+    }
+
+    /** The families come first, whatever their place in files.txt: every entry file is checked against them. */
+    static Catalog load(Source source) {
+        List<String> files = listFiles(source);
+        if (!files.contains(FAMILIES_FILE)) {
+            throw new CatalogException(FILE_LIST + " does not list " + FAMILIES_FILE);
+        }
+        Families families = loadFamilies(source);
         List<CatalogEntry> entries = new ArrayList<>();
         List<SipCodeInfo> sipCodes = List.of();
         List<Q850Cause> causes = List.of();
-        Families families = Families.embedded();
-        for (String file : listFiles(loader)) {
+        for (String file : files) {
             if (file.equals(FAMILIES_FILE)) {
                 continue;
             } else if (file.equals(SIP_CODES_FILE)) {
-                sipCodes = read(loader, file, SipCodeFile.class).sipCodes();
+                sipCodes = read(source, file, SipCodeFile.class).sipCodes();
             } else if (file.equals(Q850_FILE)) {
-                causes = read(loader, file, Q850File.class).causes();
+                causes = read(source, file, Q850File.class).causes();
             } else {
-                EntryFile entryFile = read(loader, file, EntryFile.class);
+                EntryFile entryFile = read(source, file, EntryFile.class);
                 for (EntryData data : entryFile.entries()) {
                     entries.add(toEntry(file, entryFile.family(), data, families));
                 }
             }
         }
-        return new Catalog(entries, sipCodes, causes);
+        return new Catalog(entries, sipCodes, causes, families);
     }
 
     /** Reads families.yaml; a family without its label, rank or applicability stops loading, naming it and the field. */
-    static Families loadFamilies(ClassLoader loader) {
-        FamiliesFile file = read(loader, FAMILIES_FILE, FamiliesFile.class);
+    static Families loadFamilies(Source source) {
+        FamiliesFile file = read(source, FAMILIES_FILE, FamiliesFile.class);
         require(FAMILIES_FILE, "families", file.families());
         require(FAMILIES_FILE, "products", file.products());
         List<Families.Family> families = new ArrayList<>();
@@ -100,7 +128,11 @@ final class CatalogLoader {
     }
 
     static List<String> listFiles(ClassLoader loader) {
-        try (InputStream in = open(loader, FILE_LIST);
+        return listFiles(classPath(loader));
+    }
+
+    static List<String> listFiles(Source source) {
+        try (InputStream in = open(source, FILE_LIST);
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             return reader.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
         } catch (IOException e) {
@@ -108,18 +140,18 @@ final class CatalogLoader {
         }
     }
 
-    private static <T> T read(ClassLoader loader, String file, Class<T> type) {
-        try (InputStream in = open(loader, ROOT + file)) {
+    private static <T> T read(Source source, String file, Class<T> type) {
+        try (InputStream in = open(source, file)) {
             return YAML.readValue(in, type);
         } catch (IOException e) {
             throw new CatalogException("Catalog file " + file + " is not valid: " + describe(e), e);
         }
     }
 
-    private static InputStream open(ClassLoader loader, String resource) {
-        InputStream in = loader.getResourceAsStream(resource);
+    private static InputStream open(Source source, String file) throws IOException {
+        InputStream in = source.open(file);
         if (in == null) {
-            throw new CatalogException("Catalog resource missing from the class path: " + resource);
+            throw new CatalogException("Catalog file missing: " + file);
         }
         return in;
     }

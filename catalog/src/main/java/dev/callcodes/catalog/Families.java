@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The catalog's families and products as {@code catalog/families.yaml} describes them: each family's label, rank and
- * the products its codes apply to, and each product's label. Immutable.
+ * the products its codes apply to, and each product's label. Part of the loaded {@link Catalog}. Immutable.
  */
 public final class Families {
 
@@ -39,10 +39,8 @@ public final class Families {
         }
     }
 
-    /** The families shipped inside this library, the ones {@link Catalog#loadEmbedded()} uses. */
-    public static Families embedded() {
-        return Embedded.FAMILIES;
-    }
+    /** No family and no product: labels are ids, and every rank is the same. */
+    static final Families NONE = new Families(List.of(), List.of());
 
     /** Every family, best rank first. */
     public List<Family> all() {
@@ -73,10 +71,5 @@ public final class Families {
     public String productLabel(String product) {
         Product p = products.get(product);
         return p == null ? product : p.label();
-    }
-
-    /** Loaded on first use, so a tool that never shows a label never reads the file. */
-    private static final class Embedded {
-        static final Families FAMILIES = CatalogLoader.loadFamilies(CatalogLoader.class.getClassLoader());
     }
 }

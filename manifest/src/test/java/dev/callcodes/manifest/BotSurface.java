@@ -17,7 +17,7 @@ record BotSurface(List<Command> commands, String searchCommand, String searchPar
     /** Read from the bot itself: its route table, built as the app builds it, and its extension's command ids. */
     static BotSurface ofTheBot() {
         Catalog catalog = Catalog.loadEmbedded();
-        ChatRoutes routes = ChatRoutes.standard(CallCodes.of(catalog), new AnswerCards());
+        ChatRoutes routes = ChatRoutes.standard(CallCodes.of(catalog), new AnswerCards(catalog));
         return new BotSurface(
                 routes.commands().stream().map(c -> new Command(c.name(), c.description())).toList(),
                 ComposeExtensionCommands.SEARCH,

@@ -8,7 +8,7 @@ final class Engines {
 
     private static final class Holder {
         static final CallCodes CODES = CallCodes.embedded();
-        static final AnswerCards CARDS = new AnswerCards();
+        static final AnswerCards CARDS = new AnswerCards(CODES.catalog());
     }
 
     private Engines() {

@@ -1,5 +1,6 @@
 package dev.callcodes.bot.chat;
 
+import dev.callcodes.catalog.Catalog;
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.catalog.explain.Answer;
 import dev.callcodes.catalog.explanation.CallCodes;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ChatRoutesTest {
 
-    private static final AnswerCards CARDS = new AnswerCards();
+    private static final AnswerCards CARDS = new AnswerCards(Catalog.loadEmbedded());
     private static CallCodes codes;
     private static ChatRoutes routes;
 

@@ -2,6 +2,7 @@ package dev.callcodes.bot.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.callcodes.catalog.Catalog;
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.catalog.explanation.CallCodes;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class MailboxHeapTest {
     void aFullMailboxHoldsAboutItsBudget() throws Exception {
         ObjectMapper json = new ObjectMapper();
         ObjectNode card = json.createObjectNode().put("contentType", "application/vnd.microsoft.card.adaptive");
-        card.set("content", new AnswerCards().forExplanation(CallCodes.embedded().explain("510559 403"))
+        card.set("content", new AnswerCards(Catalog.loadEmbedded()).forExplanation(CallCodes.embedded().explain("510559 403"))
                 .get(0).content());
         ObjectNode activity = json.createObjectNode().put("type", "message");
         activity.putArray("attachments").add(card);

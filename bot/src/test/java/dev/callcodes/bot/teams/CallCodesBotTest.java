@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.AttachmentLayoutTypes;
+import dev.callcodes.catalog.Catalog;
 import dev.callcodes.bot.chat.AnswerMetrics;
 import dev.callcodes.bot.chat.ChatRoutes;
 import dev.callcodes.bot.chat.CodeQueries;
@@ -33,7 +34,7 @@ import static org.mockito.Mockito.when;
 class CallCodesBotTest {
 
     private static CallCodes codes;
-    private static final AnswerCards CARDS = new AnswerCards();
+    private static final AnswerCards CARDS = new AnswerCards(Catalog.loadEmbedded());
 
     private SimpleMeterRegistry registry;
     private final HttpClient http = mock(HttpClient.class);

@@ -8,6 +8,7 @@ import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.ConversationAccount;
 import com.microsoft.bot.schema.ResourceResponse;
 import com.microsoft.bot.schema.teams.FileConsentCard;
+import dev.callcodes.catalog.Catalog;
 import dev.callcodes.bot.chat.ChatRoutes;
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.catalog.explanation.CallCodes;
@@ -37,7 +38,7 @@ class ConnectorJsonTest {
 
     @BeforeAll
     static void load() {
-        routes = ChatRoutes.standard(CallCodes.embedded(), new AnswerCards());
+        routes = ChatRoutes.standard(CallCodes.embedded(), new AnswerCards(Catalog.loadEmbedded()));
     }
 
     @ParameterizedTest

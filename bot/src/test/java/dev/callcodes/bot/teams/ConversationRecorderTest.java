@@ -6,6 +6,7 @@ import com.microsoft.bot.schema.ChannelAccount;
 import com.microsoft.bot.schema.teams.TeamInfo;
 import com.microsoft.bot.schema.teams.TeamsChannelData;
 import com.microsoft.bot.schema.teams.TenantInfo;
+import dev.callcodes.catalog.Catalog;
 import dev.callcodes.bot.chat.AnswerMetrics;
 import dev.callcodes.bot.chat.ChatRoutes;
 import dev.callcodes.bot.chat.CodeQueries;
@@ -38,7 +39,7 @@ class ConversationRecorderTest {
     private static final String TENANT = "8f5a2c1e-0000-4000-8000-00000000c0de";
     private static final String CHANNEL = "19:support@thread.tacv2";
     private static final String TEAM = "19:team-general@thread.tacv2";
-    private static final AnswerCards CARDS = new AnswerCards();
+    private static final AnswerCards CARDS = new AnswerCards(Catalog.loadEmbedded());
     private static CallCodes codes;
 
     @TempDir

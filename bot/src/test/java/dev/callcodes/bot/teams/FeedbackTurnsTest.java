@@ -3,6 +3,7 @@ package dev.callcodes.bot.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
+import dev.callcodes.catalog.Catalog;
 import dev.callcodes.bot.chat.AnswerMetrics;
 import dev.callcodes.bot.chat.ChatRoutes;
 import dev.callcodes.bot.chat.WatchUnavailable;
@@ -45,7 +46,7 @@ class FeedbackTurnsTest {
 
     private static final String TENANT = "8f5a2c1e-0000-4000-8000-00000000c0de";
     private static final String ENTRY = "dr-510559-403";
-    private static final AnswerCards CARDS = new AnswerCards();
+    private static final AnswerCards CARDS = new AnswerCards(Catalog.loadEmbedded());
     private static CallCodes codes;
 
     @TempDir

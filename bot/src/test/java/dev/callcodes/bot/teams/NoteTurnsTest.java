@@ -3,6 +3,7 @@ package dev.callcodes.bot.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Activity;
 import com.microsoft.bot.schema.ChannelAccount;
+import dev.callcodes.catalog.Catalog;
 import dev.callcodes.bot.chat.AnswerMetrics;
 import dev.callcodes.bot.chat.ChatRoutes;
 import dev.callcodes.bot.chat.WatchUnavailable;
@@ -45,7 +46,7 @@ class NoteTurnsTest {
     private static final String BEN = "0a1b2c3d-0000-4000-8000-000000000002";
     private static final String ADD = "add dr-510559-403 510559 403";
     private static final CodePair PAIR = new CodePair("510559", 403);
-    private static final AnswerCards CARDS = new AnswerCards();
+    private static final AnswerCards CARDS = new AnswerCards(Catalog.loadEmbedded());
     private static CallCodes codes;
 
     @TempDir

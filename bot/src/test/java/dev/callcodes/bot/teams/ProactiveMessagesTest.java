@@ -3,6 +3,7 @@ package dev.callcodes.bot.teams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
+import dev.callcodes.catalog.Catalog;
 import dev.callcodes.bot.BotSettings;
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.cards.Card;
@@ -25,7 +26,7 @@ class ProactiveMessagesTest {
     private StubConnector connector;
     private CallCodesAdapter adapter;
     private ProactiveMessages messages;
-    private final Card card = new AnswerCards().help("An alert stands in here.");
+    private final Card card = new AnswerCards(Catalog.loadEmbedded()).help("An alert stands in here.");
 
     @BeforeEach
     void start() throws Exception {

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TeamsRepliesSizeTest {
 
     private static final JacksonAdapter JSON = new JacksonAdapter();
-    private static final AnswerCards CARDS = new AnswerCards();
+    private static final AnswerCards CARDS = new AnswerCards(Catalog.loadEmbedded());
     private static Catalog catalog;
     private static ChatRoutes routes;
 

@@ -2,6 +2,7 @@ package dev.callcodes.bot.teams;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.bot.schema.Activity;
+import dev.callcodes.catalog.Catalog;
 import dev.callcodes.bot.MovableClock;
 import dev.callcodes.bot.chat.AnswerMetrics;
 import dev.callcodes.bot.chat.ChatRoutes;
@@ -34,7 +35,7 @@ import static org.mockito.Mockito.mock;
 /** {@code watch} and its words, as turns through the SDK's pipeline, with the watch wired as the app wires it. */
 class WatchTurnsTest {
 
-    private static final AnswerCards CARDS = new AnswerCards();
+    private static final AnswerCards CARDS = new AnswerCards(Catalog.loadEmbedded());
     private static final Map<String, String> DEMO = Map.of("CALLCODES_WATCH_SOURCE", "demo");
     private static CallCodes codes;
 

@@ -175,7 +175,7 @@ public final class Explainer {
         List<CatalogEntry> inFamily = catalog.entries().stream()
                 .filter(e -> e.microsoftCode() != null && e.microsoftCode().startsWith(digits))
                 .sorted(Comparator.comparing(CatalogEntry::microsoftCode)
-                        .thenComparingInt(e -> Catalog.familyRank(e.family())))
+                        .thenComparingInt(e -> catalog.families().rank(e.family())))
                 .toList();
         long distinctCodes = inFamily.stream().map(CatalogEntry::microsoftCode).distinct().count();
         Optional<CodeRules.Prefix> known = rules.prefix(digits);

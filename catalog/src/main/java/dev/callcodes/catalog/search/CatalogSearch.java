@@ -2,6 +2,7 @@ package dev.callcodes.catalog.search;
 
 import dev.callcodes.catalog.Catalog;
 import dev.callcodes.catalog.CatalogEntry;
+import dev.callcodes.catalog.Families;
 import dev.callcodes.catalog.Phrases;
 
 import java.util.ArrayList;
@@ -47,6 +48,7 @@ public final class CatalogSearch {
             "mean", "means", "why", "how", "error", "code", "i", "my", "we", "our", "get", "got");
 
     private final List<CatalogEntry> entries;
+    private final Families families;
     private final Map<String, Map<Integer, Double>> postings = new HashMap<>();
     private final List<String> terms;
     private final Map<String, String> termStems = new HashMap<>();
@@ -56,6 +58,7 @@ public final class CatalogSearch {
 
     public CatalogSearch(Catalog catalog) {
         this.entries = Objects.requireNonNull(catalog, "catalog").entries();
+        this.families = catalog.families();
         this.synonyms = Synonyms.load(SYNONYMS);
         List<String> phrases = new ArrayList<>();
         List<List<List<String>>> symptoms = new ArrayList<>();
@@ -139,7 +142,7 @@ public final class CatalogSearch {
             hits.add(new Hit(entries.get(doc), score));
         });
         hits.sort(Comparator.comparingDouble(Hit::score).reversed()
-                .thenComparingInt(h -> Catalog.familyRank(h.entry().family()))
+                .thenComparingInt(h -> families.rank(h.entry().family()))
                 .thenComparing(h -> h.entry().id()));
         return List.copyOf(hits.subList(0, Math.min(limit, hits.size())));
     }
