@@ -61,7 +61,8 @@ public record WatchSettings(
             + " (or " + CERTIFICATE_PATH + ") for an app with CallRecords.Read.All or CallRecord-PstnCalls.Read.All,"
             + " or " + SOURCE + "=demo to try it on generated calls";
 
-    private static final Pattern GUID = Pattern.compile(
+    /** A directory (tenant) or application ID, as Entra ID writes it. */
+    static final Pattern GUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern DOMAIN = Pattern.compile("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|min|h|d)");

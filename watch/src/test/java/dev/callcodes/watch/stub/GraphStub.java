@@ -29,6 +29,8 @@ public final class GraphStub implements AutoCloseable {
 
     public static final String TENANT = "11111111-2222-3333-4444-555555555555";
     public static final String CLIENT = "66666666-7777-8888-9999-000000000000";
+    /** The tenant by its domain: the token endpoint answers at this name too, as Entra ID does. */
+    public static final String DOMAIN = "contoso.onmicrosoft.com";
     private static final Pattern WINDOW = Pattern.compile("fromDateTime=([^,)]+),toDateTime=([^)]+)\\)");
 
     private record Arrival(CallRow row, Instant arrivesAt) {
@@ -44,12 +46,14 @@ public final class GraphStub implements AutoCloseable {
     private volatile int pageSize = 1000;
     private volatile boolean outage;
     private volatile StubServer.Response tokenAnswer;
+    private volatile String tokenTenant;
 
     private GraphStub(StubServer server, StubServer tokenServer, Clock clock) {
         this.server = server;
         this.tokenServer = tokenServer;
         this.clock = clock;
         tokenServer.route("/" + TENANT + "/oauth2/v2.0/token", this::token);
+        tokenServer.route("/" + DOMAIN + "/oauth2/v2.0/token", this::token);
         server.route("/v1.0/communications/callRecords/", this::graph);
         server.start();
         if (tokenServer != server) {
@@ -137,6 +141,22 @@ public final class GraphStub implements AutoCloseable {
         }
     }
 
+    /**
+     * Tokens from now on are JWTs whose payload carries this {@code tid}, as Entra ID's access tokens do (null:
+     * opaque {@code stub-token-N} again).
+     */
+    public void tokenTenant(String tid) {
+        tokenTenant = tid;
+    }
+
+    /** A JWT of this payload (JSON), signed by nobody: the watch reads its claims and never checks the signature. */
+    public static String jwt(String payloadJson) {
+        java.util.Base64.Encoder base64url = java.util.Base64.getUrlEncoder().withoutPadding();
+        return base64url.encodeToString("{\"typ\":\"JWT\",\"alg\":\"RS256\",\"kid\":\"stub\"}".getBytes(
+                StandardCharsets.UTF_8)) + "." + base64url.encodeToString(payloadJson.getBytes(StandardCharsets.UTF_8))
+                + "." + base64url.encodeToString("not a signature".getBytes(StandardCharsets.UTF_8));
+    }
+
     public int tokensIssued() {
         return tokensIssued.get();
     }
@@ -161,8 +181,12 @@ public final class GraphStub implements AutoCloseable {
             return StubServer.Response.json(400, "{\"error\":\"unsupported_grant_type\"}");
         }
         int n = tokensIssued.incrementAndGet();
+        String tid = tokenTenant;
+        String token = tid == null ? "stub-token-" + n : jwt("{\"aud\":\"https://graph.microsoft.com\",\"iss\":"
+                + "\"https://sts.windows.net/" + tid + "/\",\"app_displayname\":\"CallCodes\",\"appid\":\"" + CLIENT
+                + "\",\"roles\":[\"CallRecords.Read.All\"],\"tid\":\"" + tid + "\",\"uti\":\"stub-" + n + "\"}");
         return StubServer.Response.json(200, "{\"token_type\":\"Bearer\",\"expires_in\":3599,\"ext_expires_in\":3599,"
-                + "\"access_token\":\"stub-token-" + n + "\"}");
+                + "\"access_token\":\"" + token + "\"}");
     }
 
     private StubServer.Response graph(StubServer.Request request) {
