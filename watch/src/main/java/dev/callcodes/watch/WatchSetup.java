@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /**
  * Builds the watch from its settings, the one way the app, the benchmarks and the tests all do it. The ports come
- * from the caller: the shared store's state and lease, the alert sink, the metrics registry.
+ * from the caller: the shared store's state and lease, the alert sink, the metrics registry, and the
+ * {@link WatchedTenant} ({@link WatchedTenant#of}) that the sink asks whose conversations may see the alerts.
  */
 public final class WatchSetup {
 
@@ -26,30 +27,31 @@ public final class WatchSetup {
     }
 
     /** The watch, or empty when the settings turn it off ({@link WatchSettings#offReason()} says why). */
-    public static Optional<Watch> create(WatchSettings settings, String instanceId, WatchState state, Lease lease,
-                                         AlertSink sink, WatchMetrics metrics, Clock clock) {
-        return create(settings, instanceId, state, lease, sink, metrics, clock, null, Sleeper.REAL);
+    public static Optional<Watch> create(WatchSettings settings, WatchedTenant tenant, String instanceId,
+                                         WatchState state, Lease lease, AlertSink sink, WatchMetrics metrics,
+                                         Clock clock) {
+        return create(settings, tenant, instanceId, state, lease, sink, metrics, clock, null, Sleeper.REAL);
     }
 
     /** As above, trusting {@code trust} for TLS (a test's self-signed stubs) and waiting with {@code sleeper}. */
-    public static Optional<Watch> create(WatchSettings settings, String instanceId, WatchState state, Lease lease,
-                                         AlertSink sink, WatchMetrics metrics, Clock clock, SSLContext trust,
-                                         Sleeper sleeper) {
+    public static Optional<Watch> create(WatchSettings settings, WatchedTenant tenant, String instanceId,
+                                         WatchState state, Lease lease, AlertSink sink, WatchMetrics metrics,
+                                         Clock clock, SSLContext trust, Sleeper sleeper) {
         if (!settings.enabled()) {
             return Optional.empty();
         }
         CallSource source = settings.source() == WatchSettings.Source.DEMO
                 ? new DemoCallSource(clock)
-                : new GraphCallSource(settings.graph().graphBaseUrl(), tokens(settings, trust),
+                : new GraphCallSource(settings.graph().graphBaseUrl(), tokens(settings, tenant, trust),
                 GraphCallSource.httpClient(trust), RetryPolicy.defaults(), sleeper, clock);
         return Optional.of(new Watch(instanceId, source, state, lease, new Detector(settings.rules()), sink, metrics,
                 clock, settings.interval(), settings.lookback(), settings.backfill()));
     }
 
     /** MSAL, or, when the credentials cannot even be loaded (a bad certificate file), that reason at every poll. */
-    private static TokenProvider tokens(WatchSettings settings, SSLContext trust) {
+    private static TokenProvider tokens(WatchSettings settings, WatchedTenant tenant, SSLContext trust) {
         try {
-            return new MsalTokenProvider(settings.graph(), trust == null ? null : trust.getSocketFactory());
+            return new MsalTokenProvider(settings.graph(), tenant, trust == null ? null : trust.getSocketFactory());
         } catch (SourceException e) {
             return refresh -> {
                 throw e;

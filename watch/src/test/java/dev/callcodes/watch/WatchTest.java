@@ -75,8 +75,9 @@ class WatchTest {
     private Watch watch(String instance, AlertSink sink) {
         Map<String, String> env = new HashMap<>(stub.environment());
         env.put("CALLCODES_WATCH_BACKFILL", "3d");
-        return WatchSetup.create(WatchSettings.from(env), instance, state, lease, sink, new CountingWatchMetrics(),
-                clock, TestTls.get().client(), sleeps::add).orElseThrow();
+        WatchSettings settings = WatchSettings.from(env);
+        return WatchSetup.create(settings, WatchedTenant.of(settings), instance, state, lease, sink,
+                new CountingWatchMetrics(), clock, TestTls.get().client(), sleeps::add).orElseThrow();
     }
 
     private long sentOf(AlertKind kind) {
@@ -301,7 +302,8 @@ class WatchTest {
 
     @Test
     void withoutSettingsThereIsNoWatch() {
-        assertThat(WatchSetup.create(WatchSettings.from(Map.of()), "a", state, lease, sent::add, WatchMetrics.NONE,
+        WatchSettings off = WatchSettings.from(Map.of());
+        assertThat(WatchSetup.create(off, WatchedTenant.of(off), "a", state, lease, sent::add, WatchMetrics.NONE,
                 clock)).isEmpty();
     }
 
@@ -310,8 +312,9 @@ class WatchTest {
         CountingWatchMetrics metrics = new CountingWatchMetrics();
         Map<String, String> env = new HashMap<>(stub.environment());
         env.put("CALLCODES_WATCH_BACKFILL", "3d");
-        Watch watch = WatchSetup.create(WatchSettings.from(env), "a", state, lease, sent::add, metrics, clock,
-                TestTls.get().client(), sleeps::add).orElseThrow();
+        WatchSettings settings = WatchSettings.from(env);
+        Watch watch = WatchSetup.create(settings, WatchedTenant.of(settings), "a", state, lease, sent::add, metrics,
+                clock, TestTls.get().client(), sleeps::add).orElseThrow();
         watch.tick();
         clock.advance(Duration.ofMinutes(15));
         watch.tick();

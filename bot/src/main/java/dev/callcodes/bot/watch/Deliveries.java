@@ -3,6 +3,7 @@ package dev.callcodes.bot.watch;
 import dev.callcodes.bot.teams.ProactiveMessages;
 import dev.callcodes.cards.Card;
 import dev.callcodes.watch.AlertSink;
+import dev.callcodes.watch.WatchedTenant;
 import dev.callcodes.watch.detect.Alert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,9 @@ import java.util.List;
 
 /**
  * The watch's alert sink: each alert, as a card, to every subscribed conversation of the watched tenant, once
- * (an alert offered again after a restart skips the conversations that have it). A conversation that cannot be
+ * (an alert offered again after a restart skips the conversations that have it). A conversation whose tenant cannot
+ * be matched gets nothing; while the tenant's ID is still to be learned from the first token, an alert waits in the
+ * outbox (it is refused, and offered again next tick) rather than going nowhere. A conversation that cannot be
  * reached (the app was removed there) is counted and logged, and does not hold up the others or the next alerts;
  * throttling and outages are the adapter's retries' and kept replies' to handle.
  */
@@ -23,11 +26,10 @@ final class Deliveries implements AlertSink {
     private final WatchCards cards;
     private final ProactiveMessages messages;
     private final MicrometerWatchMetrics metrics;
-    private final String watchedTenant;
+    private final WatchedTenant watchedTenant;
 
-    /** @param watchedTenant the tenant whose calls are read; null when any subscriber may see them (the demo) */
     Deliveries(Subscriptions subscriptions, WatchCards cards, ProactiveMessages messages,
-               MicrometerWatchMetrics metrics, String watchedTenant) {
+               MicrometerWatchMetrics metrics, WatchedTenant watchedTenant) {
         this.subscriptions = subscriptions;
         this.cards = cards;
         this.messages = messages;
@@ -37,6 +39,9 @@ final class Deliveries implements AlertSink {
 
     @Override
     public void deliver(Alert alert) {
+        if (watchedTenant.pending()) {
+            throw new IllegalStateException("the tenant's ID is not known before the first token; the alert waits");
+        }
         Card card = cards.alert(alert);
         List<Subscription> to = recipients();
         int sent = 0;
@@ -50,8 +55,8 @@ final class Deliveries implements AlertSink {
                 sent++;
             }
         }
-        LOG.info("watch: {} alert {} sent to {} of {} subscribed conversation(s)", alert.kind(), alert.id(), sent,
-                to.size());
+        LOG.info("watch: {} alert {} sent to {} of {} subscribed conversation(s) of the watched tenant", alert.kind(),
+                alert.id(), sent, to.size());
     }
 
     /** Sends a card to one conversation; false (counted, logged) when it could not be sent. */
@@ -68,11 +73,14 @@ final class Deliveries implements AlertSink {
         }
     }
 
-    /** The watched tenant's subscribers: a multi-tenant bot never shows one tenant's calls to another. */
+    /**
+     * The watched tenant's subscribers: a multi-tenant bot never shows one tenant's calls to another, and a
+     * conversation without a tenant (or of a tenant not known yet) is not one of them.
+     */
     List<Subscription> recipients() {
         return subscriptions.all().stream()
-                .filter(s -> watchedTenant == null || s.tenantId() == null || s.tenantId().isBlank()
-                        || watchedTenant.equalsIgnoreCase(s.tenantId()))
+                .filter(s -> watchedTenant.match(s.tenantId()) == WatchedTenant.Match.YES)
                 .toList();
     }
+
 }

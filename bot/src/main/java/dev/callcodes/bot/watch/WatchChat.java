@@ -7,6 +7,7 @@ import dev.callcodes.bot.chat.WatchControl;
 import dev.callcodes.cards.Card;
 import dev.callcodes.watch.Watch;
 import dev.callcodes.watch.WatchHealth;
+import dev.callcodes.watch.WatchedTenant;
 import dev.callcodes.watch.detect.Incident;
 import dev.callcodes.watch.digest.DigestSchedule;
 
@@ -21,7 +22,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** What {@code watch} does, for the route table: subscriptions in the store, status from the running watch. */
+/**
+ * What {@code watch} does, for the route table: subscriptions in the store, status from the running watch. A
+ * conversation of another tenant than the watched one is told so, and sees neither incidents nor status.
+ */
 final class WatchChat implements WatchControl {
 
     /** A reply carries at most ten cards: the confirmation and up to nine incidents open now. */
@@ -34,12 +38,14 @@ final class WatchChat implements WatchControl {
     private final WatchRunner runner;
     private final Subscriptions subscriptions;
     private final WatchCards cards;
+    private final WatchedTenant tenant;
     private final Clock clock;
 
-    WatchChat(WatchRunner runner, Subscriptions subscriptions, WatchCards cards, Clock clock) {
+    WatchChat(WatchRunner runner, Subscriptions subscriptions, WatchCards cards, WatchedTenant tenant, Clock clock) {
         this.runner = runner;
         this.subscriptions = subscriptions;
         this.cards = cards;
+        this.tenant = tenant;
         this.clock = clock;
     }
 
@@ -51,15 +57,21 @@ final class WatchChat implements WatchControl {
         if (runner.watch().isEmpty()) {
             return List.of(off());
         }
+        WatchedTenant.Match match = tenant.match(turn.tenantId());
+        if (match == WatchedTenant.Match.NO) {
+            return List.of(otherTenant());
+        }
         String conversation = channelOf(turn.conversationId());
         boolean added = subscriptions.subscribe(new Subscription(turn.tenantId(), conversation,
                 turn.conversationType(), proactiveReference(turn.reference(), conversation), clock.instant(), null,
                 null));
-        List<Incident> open = runner.watch().get().openIncidents();
+        // Until the tenant is known, its incidents are not shown to a conversation that may not be of it.
+        List<Incident> open = match == WatchedTenant.Match.YES ? runner.watch().get().openIncidents() : List.of();
         List<String> lines = new ArrayList<>();
         lines.add(added ? "This conversation now gets an alert when calls start failing, and another when they are"
                 + " back to normal." : "This conversation already gets the watch's alerts.");
-        lines.add(open.isEmpty() ? "Nothing is failing right now." : open.size() == 1 ? "One incident is open now:"
+        lines.add(match == WatchedTenant.Match.UNKNOWN ? tenant.unknownReason() : open.isEmpty()
+                ? "Nothing is failing right now." : open.size() == 1 ? "One incident is open now:"
                 + " its card follows." : open.size() + " incidents are open now: their cards follow.");
         lines.add("Also: watch digest 08:00 Europe/Berlin for a daily summary, watch status, watch off.");
         List<Card> reply = new ArrayList<>();
@@ -82,6 +94,9 @@ final class WatchChat implements WatchControl {
 
     @Override
     public Card status(ChatTurn turn) {
+        if (ofAnotherTenant(turn)) {
+            return otherTenant();
+        }
         WatchHealth health = runner.health();
         List<WatchCards.Fact> facts = new ArrayList<>();
         facts.add(new WatchCards.Fact("Watch", health.status().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
@@ -107,6 +122,9 @@ final class WatchChat implements WatchControl {
     public Card digest(ChatTurn turn, String schedule) {
         if (!turn.hasConversation()) {
             return noConversation();
+        }
+        if (ofAnotherTenant(turn)) {
+            return otherTenant();
         }
         String conversation = channelOf(turn.conversationId());
         if (schedule.isBlank()) {
@@ -149,6 +167,9 @@ final class WatchChat implements WatchControl {
         if (watch.isEmpty()) {
             return off();
         }
+        if (ofAnotherTenant(turn)) {
+            return otherTenant();
+        }
         watch.get().mute(id, MUTE_FOR);
         return cards.note("Muted for a day", List.of("No updates about " + id + " until "
                 + TIME.format(clock.instant().plus(MUTE_FOR)) + "; a new incident still alerts."), List.of());
@@ -161,6 +182,17 @@ final class WatchChat implements WatchControl {
 
     private Card off() {
         return cards.note("The watch is off", List.of(runner.settings().offReason()), List.of());
+    }
+
+    private boolean ofAnotherTenant(ChatTurn turn) {
+        return tenant.match(turn.tenantId()) == WatchedTenant.Match.NO;
+    }
+
+    /** Names no tenant: the watched tenant's ID is not another tenant's business. */
+    private Card otherTenant() {
+        return cards.note("Not for this tenant", List.of("The watch here reads the calls of another Microsoft 365"
+                + " organization (tenant), and sends its alerts only to that organization's chats and channels."),
+                List.of());
     }
 
     private Card notSubscribed() {

@@ -9,6 +9,7 @@ import dev.callcodes.store.lease.Leases;
 import dev.callcodes.watch.Watch;
 import dev.callcodes.watch.WatchSettings;
 import dev.callcodes.watch.WatchSetup;
+import dev.callcodes.watch.WatchedTenant;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +20,6 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The failure watch in the app: built from {@link BotSettings#watch()} (off unless configured), its state,
@@ -28,9 +28,6 @@ import java.util.regex.Pattern;
  */
 @Configuration(proxyBeanMethods = false)
 class WatchConfiguration {
-
-    private static final Pattern GUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     @Bean
     MicrometerWatchMetrics watchMetrics(MeterRegistry registry) {
@@ -52,32 +49,34 @@ class WatchConfiguration {
         return new ProactiveMessages(adapter, settings.appId());
     }
 
+    /** Whose conversations get the alerts; learned from the first token when the tenant is given as a domain. */
+    @Bean
+    WatchedTenant watchedTenant(BotSettings settings) {
+        return WatchedTenant.of(settings.watch());
+    }
+
     @Bean
     WatchRunner watchRunner(BotSettings settings, DocumentStore store, Clock clock, Subscriptions subscriptions,
-                            WatchCards cards, ProactiveMessages messages, MicrometerWatchMetrics metrics) {
+                            WatchCards cards, ProactiveMessages messages, MicrometerWatchMetrics metrics,
+                            WatchedTenant tenant) {
         WatchSettings watch = settings.watch();
         StoreLease lease = new StoreLease(new Leases(store, clock), clock);
-        Deliveries deliveries = new Deliveries(subscriptions, cards, messages, metrics, watchedTenant(watch));
-        Optional<Watch> created = WatchSetup.create(watch, instanceId(), new StoredWatchState(store, clock), lease,
-                deliveries, metrics, clock);
+        Deliveries deliveries = new Deliveries(subscriptions, cards, messages, metrics, tenant);
+        Optional<Watch> created = WatchSetup.create(watch, tenant, instanceId(), new StoredWatchState(store, clock),
+                lease, deliveries, metrics, clock);
         return new WatchRunner(watch, created, lease, subscriptions, deliveries, cards, clock);
     }
 
     @Bean
-    WatchControl watchControl(WatchRunner runner, Subscriptions subscriptions, WatchCards cards, Clock clock) {
-        return new WatchChat(runner, subscriptions, cards, clock);
+    WatchControl watchControl(WatchRunner runner, Subscriptions subscriptions, WatchCards cards,
+                              WatchedTenant tenant, Clock clock) {
+        return new WatchChat(runner, subscriptions, cards, tenant, clock);
     }
 
     /** Named "watch" in /actuator/health, and part of the readiness group (application.properties). */
     @Bean
     HealthIndicator watchHealthIndicator(WatchRunner runner) {
         return new WatchHealthIndicator(runner::health);
-    }
-
-    /** The tenant whose calls are read, when it is given as an ID that subscriptions can be compared with. */
-    private static String watchedTenant(WatchSettings watch) {
-        String tenant = watch.graph() == null ? null : watch.graph().tenantId();
-        return tenant != null && GUID.matcher(tenant).matches() ? tenant : null;
     }
 
     /** Unique per running app, readable in the lease and in logs: the host and a random suffix. */

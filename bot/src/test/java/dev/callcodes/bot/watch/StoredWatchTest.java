@@ -8,6 +8,7 @@ import dev.callcodes.watch.Watch;
 import dev.callcodes.watch.WatchHealth;
 import dev.callcodes.watch.WatchSettings;
 import dev.callcodes.watch.WatchSetup;
+import dev.callcodes.watch.WatchedTenant;
 import dev.callcodes.watch.detect.Alert;
 import dev.callcodes.watch.detect.AlertKind;
 import dev.callcodes.watch.state.Checkpoint;
@@ -165,7 +166,7 @@ class StoredWatchTest {
     }
 
     private Watch watch(WatchSettings settings, String instance, List<Alert> alerts, MicrometerWatchMetrics metrics) {
-        return WatchSetup.create(settings, instance, new StoredWatchState(store, clock),
+        return WatchSetup.create(settings, WatchedTenant.of(settings), instance, new StoredWatchState(store, clock),
                 new StoreLease(new Leases(store, clock), clock), alerts::add, metrics, clock).orElseThrow();
     }
 }

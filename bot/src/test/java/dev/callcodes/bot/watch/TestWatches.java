@@ -8,6 +8,7 @@ import dev.callcodes.store.lease.Leases;
 import dev.callcodes.watch.Watch;
 import dev.callcodes.watch.WatchSettings;
 import dev.callcodes.watch.WatchSetup;
+import dev.callcodes.watch.WatchedTenant;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import java.time.Clock;
@@ -47,11 +48,13 @@ public final class TestWatches {
         WatchCards cards = new WatchCards();
         Subscriptions subscriptions = new Subscriptions(store, clock);
         StoreLease lease = new StoreLease(new Leases(store, clock), clock);
+        WatchedTenant tenant = WatchedTenant.of(settings);
         Deliveries deliveries = new Deliveries(subscriptions, cards, new ProactiveMessages(adapter, ""), metrics,
-                null);
-        Optional<Watch> watch = WatchSetup.create(settings, "test-instance", new StoredWatchState(store, clock),
-                lease, deliveries, metrics, clock);
+                tenant);
+        Optional<Watch> watch = WatchSetup.create(settings, tenant, "test-instance",
+                new StoredWatchState(store, clock), lease, deliveries, metrics, clock);
         WatchRunner runner = new WatchRunner(settings, watch, lease, subscriptions, deliveries, cards, clock);
-        return new Kit(new WatchChat(runner, subscriptions, cards, clock), watch, registry, runner, subscriptions);
+        return new Kit(new WatchChat(runner, subscriptions, cards, tenant, clock), watch, registry, runner,
+                subscriptions);
     }
 }

@@ -7,6 +7,7 @@ import com.microsoft.aad.msal4j.IAuthenticationResult;
 import com.microsoft.aad.msal4j.IClientCredential;
 import com.microsoft.aad.msal4j.MsalServiceException;
 import dev.callcodes.watch.GraphSettings;
+import dev.callcodes.watch.WatchedTenant;
 import dev.callcodes.watch.calls.SourceException;
 
 import javax.net.ssl.SSLSocketFactory;
@@ -24,7 +25,8 @@ import java.util.concurrent.TimeoutException;
  * (measured: a new token request per call), and a poll must not ask Entra ID once per page. MSAL accepts only
  * https authorities; against a stub authority (not login.microsoftonline.com) instance
  * discovery is switched off, since it would ask Microsoft's public cloud about a host it does not know, and tests
- * pass the socket factory that trusts the stub's certificate.
+ * pass the socket factory that trusts the stub's certificate. Each new token is shown to the {@link WatchedTenant},
+ * which learns the tenant's ID from it when the tenant was configured as a domain.
  */
 public final class MsalTokenProvider implements TokenProvider {
 
@@ -33,16 +35,19 @@ public final class MsalTokenProvider implements TokenProvider {
     private static final Duration EARLY = Duration.ofMinutes(5);
     private final Set<String> scopes;
     private final java.time.Clock clock;
+    private final WatchedTenant tenant;
     private String cached;
     private java.time.Instant cachedUntil;
 
-    public MsalTokenProvider(GraphSettings settings, SSLSocketFactory trust) throws SourceException {
-        this(settings, trust, java.time.Clock.systemUTC());
+    public MsalTokenProvider(GraphSettings settings, WatchedTenant tenant, SSLSocketFactory trust)
+            throws SourceException {
+        this(settings, tenant, trust, java.time.Clock.systemUTC());
     }
 
-    public MsalTokenProvider(GraphSettings settings, SSLSocketFactory trust, java.time.Clock clock)
-            throws SourceException {
+    public MsalTokenProvider(GraphSettings settings, WatchedTenant tenant, SSLSocketFactory trust,
+                             java.time.Clock clock) throws SourceException {
         this.clock = clock;
+        this.tenant = tenant;
         try {
             ConfidentialClientApplication.Builder builder = ConfidentialClientApplication
                     .builder(settings.clientId(), credential(settings))
@@ -88,6 +93,7 @@ public final class MsalTokenProvider implements TokenProvider {
             IAuthenticationResult result = app.acquireToken(parameters).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             cached = result.accessToken();
             cachedUntil = result.expiresOnDate().toInstant().minus(EARLY);
+            tenant.learnFrom(cached);
             return cached;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

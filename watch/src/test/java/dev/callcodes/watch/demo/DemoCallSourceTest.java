@@ -4,6 +4,7 @@ import dev.callcodes.watch.CountingWatchMetrics;
 import dev.callcodes.watch.Watch;
 import dev.callcodes.watch.WatchSettings;
 import dev.callcodes.watch.WatchSetup;
+import dev.callcodes.watch.WatchedTenant;
 import dev.callcodes.watch.calls.CallRow;
 import dev.callcodes.watch.calls.CodeFamily;
 import dev.callcodes.watch.detect.Alert;
@@ -29,9 +30,9 @@ class DemoCallSourceTest {
     void theDemoAlertsATlsBurstWithinAMinuteAndResolvesIt() {
         ManualClock clock = new ManualClock(Instant.parse("2024-05-08T09:00:00Z"));
         List<Alert> alerts = new ArrayList<>();
-        Watch watch = WatchSetup.create(WatchSettings.from(Map.of("CALLCODES_WATCH_SOURCE", "demo")), "demo",
-                new InMemoryWatchState(), new InMemoryLease(clock), alerts::add, new CountingWatchMetrics(), clock)
-                .orElseThrow();
+        WatchSettings demo = WatchSettings.from(Map.of("CALLCODES_WATCH_SOURCE", "demo"));
+        Watch watch = WatchSetup.create(demo, WatchedTenant.of(demo), "demo", new InMemoryWatchState(),
+                new InMemoryLease(clock), alerts::add, new CountingWatchMetrics(), clock).orElseThrow();
         Duration elapsed = Duration.ZERO;
         while (alerts.isEmpty() && elapsed.compareTo(Duration.ofMinutes(2)) < 0) {
             watch.tick();

@@ -2,6 +2,7 @@ package dev.callcodes.watch.graph;
 
 import dev.callcodes.watch.GraphSettings;
 import dev.callcodes.watch.WatchSettings;
+import dev.callcodes.watch.WatchedTenant;
 import dev.callcodes.watch.calls.SourceException;
 import dev.callcodes.watch.stub.GraphStub;
 import dev.callcodes.watch.stub.ManualClock;
@@ -40,8 +41,12 @@ class MsalTokenProviderTest {
     }
 
     private MsalTokenProvider provider(Map<String, String> env) throws SourceException {
+        return provider(env, WatchedTenant.of(WatchSettings.from(env)));
+    }
+
+    private MsalTokenProvider provider(Map<String, String> env, WatchedTenant tenant) throws SourceException {
         GraphSettings settings = WatchSettings.from(env).graph();
-        return new MsalTokenProvider(settings, TestTls.get().client().getSocketFactory());
+        return new MsalTokenProvider(settings, tenant, TestTls.get().client().getSocketFactory());
     }
 
     @Test
@@ -56,6 +61,34 @@ class MsalTokenProviderTest {
         assertThat(request.body()).contains("grant_type=client_credentials", "client_secret=stub-secret",
                 "scope=https%3A%2F%2Fgraph.microsoft.com%2F.default");
         assertThat(stub.server().requests()).allSatisfy(r -> assertThat(r.uri().getPath()).contains("/oauth2/"));
+    }
+
+    @Test
+    void aTenantGivenAsADomainIsLearnedFromTheTidOfItsFirstToken() throws Exception {
+        Map<String, String> env = new HashMap<>(stub.environment());
+        env.put("CALLCODES_GRAPH_TENANT_ID", GraphStub.DOMAIN);
+        WatchedTenant tenant = WatchedTenant.of(WatchSettings.from(env));
+        stub.tokenTenant(GraphStub.TENANT);
+        MsalTokenProvider provider = provider(env, tenant);
+        assertThat(tenant.id()).as("no token yet").isEmpty();
+
+        assertThat(provider.token(false)).startsWith("ey");
+
+        assertThat(stub.server().requests().get(0).uri().getPath())
+                .isEqualTo("/" + GraphStub.DOMAIN + "/oauth2/v2.0/token");
+        assertThat(tenant.id()).hasValue(GraphStub.TENANT);
+        assertThat(tenant.match(GraphStub.TENANT)).isEqualTo(WatchedTenant.Match.YES);
+    }
+
+    @Test
+    void anOpaqueTokenForADomainLeavesTheTenantUnknown() throws Exception {
+        Map<String, String> env = new HashMap<>(stub.environment());
+        env.put("CALLCODES_GRAPH_TENANT_ID", GraphStub.DOMAIN);
+        WatchedTenant tenant = WatchedTenant.of(WatchSettings.from(env));
+        assertThat(provider(env, tenant).token(false)).isEqualTo("stub-token-1");
+        assertThat(tenant.id()).isEmpty();
+        assertThat(tenant.pending()).isFalse();
+        assertThat(tenant.unknownReason()).contains("not a JWT", "CALLCODES_GRAPH_TENANT_ID");
     }
 
     @Test
