@@ -34,12 +34,14 @@ final class WatchChat implements WatchControl {
     private final WatchRunner runner;
     private final Subscriptions subscriptions;
     private final WatchCards cards;
+    private final WindowReports reports;
     private final Clock clock;
 
-    WatchChat(WatchRunner runner, Subscriptions subscriptions, WatchCards cards, Clock clock) {
+    WatchChat(WatchRunner runner, Subscriptions subscriptions, WatchCards cards, WindowReports reports, Clock clock) {
         this.runner = runner;
         this.subscriptions = subscriptions;
         this.cards = cards;
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -140,18 +142,27 @@ final class WatchChat implements WatchControl {
 
     @Override
     public Card mute(ChatTurn turn, String incidentId) {
+        return withIncident(incidentId, (watch, id) -> {
+            watch.mute(id, MUTE_FOR);
+            return cards.note("Muted for a day", List.of("No updates about " + id + " until "
+                    + TIME.format(clock.instant().plus(MUTE_FOR)) + "; a new incident still alerts."), List.of());
+        });
+    }
+
+    @Override
+    public Card report(ChatTurn turn, String incidentId) {
+        return withIncident(incidentId, (watch, id) -> reports.report(watch, id, turn.tenantId()));
+    }
+
+    /** A card button's incident id, checked, for the running watch; else a note saying what is wrong. */
+    private Card withIncident(String incidentId, java.util.function.BiFunction<Watch, String, Card> action) {
         String id = incidentId.strip().toLowerCase(Locale.ROOT);
         if (!INCIDENT_ID.matcher(id).matches()) {
             return problem("'" + (id.length() > 40 ? id.substring(0, 40) + "..." : id)
                     + "' is not an incident id (they look like inc-3f2a9c01be4d).");
         }
         Optional<Watch> watch = runner.watch();
-        if (watch.isEmpty()) {
-            return off();
-        }
-        watch.get().mute(id, MUTE_FOR);
-        return cards.note("Muted for a day", List.of("No updates about " + id + " until "
-                + TIME.format(clock.instant().plus(MUTE_FOR)) + "; a new incident still alerts."), List.of());
+        return watch.isEmpty() ? off() : action.apply(watch.get(), id);
     }
 
     @Override

@@ -4,6 +4,8 @@ import com.microsoft.bot.builder.BotAdapter;
 import dev.callcodes.bot.BotSettings;
 import dev.callcodes.bot.chat.WatchControl;
 import dev.callcodes.bot.teams.ProactiveMessages;
+import dev.callcodes.cards.AnswerCards;
+import dev.callcodes.catalog.explanation.CallCodes;
 import dev.callcodes.store.DocumentStore;
 import dev.callcodes.store.lease.Leases;
 import dev.callcodes.watch.Watch;
@@ -53,19 +55,28 @@ class WatchConfiguration {
     }
 
     @Bean
+    WindowReports windowReports(BotSettings settings, DocumentStore store, CallCodes codes, AnswerCards answerCards,
+                                WatchCards cards, Clock clock) {
+        return new WindowReports(store, codes, answerCards, cards, watchedTenant(settings.watch()), clock);
+    }
+
+    @Bean
     WatchRunner watchRunner(BotSettings settings, DocumentStore store, Clock clock, Subscriptions subscriptions,
-                            WatchCards cards, ProactiveMessages messages, MicrometerWatchMetrics metrics) {
+                            WatchCards cards, ProactiveMessages messages, MicrometerWatchMetrics metrics,
+                            WindowReports reports) {
         WatchSettings watch = settings.watch();
         StoreLease lease = new StoreLease(new Leases(store, clock), clock);
-        Deliveries deliveries = new Deliveries(subscriptions, cards, messages, metrics, watchedTenant(watch));
+        Deliveries deliveries = new Deliveries(subscriptions, cards, messages, metrics, watchedTenant(watch),
+                reports);
         Optional<Watch> created = WatchSetup.create(watch, instanceId(), new StoredWatchState(store, clock), lease,
                 deliveries, metrics, clock);
         return new WatchRunner(watch, created, lease, subscriptions, deliveries, cards, clock);
     }
 
     @Bean
-    WatchControl watchControl(WatchRunner runner, Subscriptions subscriptions, WatchCards cards, Clock clock) {
-        return new WatchChat(runner, subscriptions, cards, clock);
+    WatchControl watchControl(WatchRunner runner, Subscriptions subscriptions, WatchCards cards,
+                              WindowReports reports, Clock clock) {
+        return new WatchChat(runner, subscriptions, cards, reports, clock);
     }
 
     /** Named "watch" in /actuator/health, and part of the readiness group (application.properties). */
@@ -75,9 +86,9 @@ class WatchConfiguration {
     }
 
     /** The tenant whose calls are read, when it is given as an ID that subscriptions can be compared with. */
-    private static String watchedTenant(WatchSettings watch) {
+    private static WatchedTenant watchedTenant(WatchSettings watch) {
         String tenant = watch.graph() == null ? null : watch.graph().tenantId();
-        return tenant != null && GUID.matcher(tenant).matches() ? tenant : null;
+        return tenant != null && GUID.matcher(tenant).matches() ? new WatchedTenant(tenant) : WatchedTenant.ANY;
     }
 
     /** Unique per running app, readable in the lease and in logs: the host and a random suffix. */

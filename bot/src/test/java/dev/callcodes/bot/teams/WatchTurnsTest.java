@@ -61,7 +61,7 @@ class WatchTurnsTest {
     private void start(Map<String, String> env) {
         store = FileDocumentStore.open(dir, clock);
         adapter = new CapturingAdapter();
-        kit = TestWatches.create(env, store, clock, adapter);
+        kit = TestWatches.create(env, store, clock, adapter, codes);
         ChatRoutes routes = ChatRoutes.standard(codes, CARDS, kit.control(), TeamUnavailable.of(CARDS));
         AnswerMetrics metrics = new AnswerMetrics(new SimpleMeterRegistry());
         Failures failures = new Failures(metrics);
