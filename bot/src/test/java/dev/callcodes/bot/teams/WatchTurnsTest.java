@@ -138,17 +138,22 @@ class WatchTurnsTest {
         assertThat(sayInChannel("watch status").get(0)).contains("Watch status", "off");
     }
 
-    @Test
-    void alertsGoToSubscribedConversationsOnceAndAnOpenIncidentIsShownToANewSubscriber() {
+    /** The demo watch, the channel subscribed, polled until the first alert has been sent (and kept in sent). */
+    private Watch subscribedUntilTheFirstAlert() {
         start(DEMO);
         Watch watch = kit.running();
         sayInChannel("watch");
         adapter.sent.clear();
-
         for (int i = 0; i < 6 && adapter.messages().isEmpty(); i++) {
             watch.tick();
             clock.advance(watch.interval());
         }
+        return watch;
+    }
+
+    @Test
+    void alertsGoToSubscribedConversationsOnceAndAnOpenIncidentIsShownToANewSubscriber() {
+        Watch watch = subscribedUntilTheFirstAlert();
 
         assertThat(adapter.messages()).as("the alert, sent through continueConversation").hasSize(1);
         Activity alert = adapter.messages().get(0);
@@ -198,14 +203,7 @@ class WatchTurnsTest {
 
     @Test
     void theReportButtonAnswersBelowTheAlertWithTheReportCardOfTheWindowsCalls() {
-        start(DEMO);
-        Watch watch = kit.running();
-        sayInChannel("watch");
-        adapter.sent.clear();
-        for (int i = 0; i < 6 && adapter.messages().isEmpty(); i++) {
-            watch.tick();
-            clock.advance(watch.interval());
-        }
+        Watch watch = subscribedUntilTheFirstAlert();
         JsonNode alert = cards(adapter.messages().get(0)).get(0);
         Matcher button = Pattern.compile("report (inc-[0-9a-f]+)").matcher(alert.toString());
         assertThat(button.find()).as("the alert's report button").isTrue();
