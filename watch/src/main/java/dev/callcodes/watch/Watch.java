@@ -13,6 +13,7 @@ import dev.callcodes.watch.state.CallBook;
 import dev.callcodes.watch.state.Checkpoint;
 import dev.callcodes.watch.state.Lease;
 import dev.callcodes.watch.state.PollReport;
+import dev.callcodes.watch.state.RecentCall;
 import dev.callcodes.watch.state.WatchState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -264,6 +266,25 @@ public final class Watch {
 
     public List<Incident> openIncidents() {
         return state.load().checkpoint().incidents();
+    }
+
+    /**
+     * The calls of one SBC that started in [from, to), as the watch holds them now (records that arrived late
+     * included), by start time; empty when part of that span is older than the calls the watch keeps (the look-back
+     * or the longest detection span, whichever is longer, and one interval): only hourly counts remain of those.
+     */
+    public Optional<List<RecentCall>> windowCalls(String sbc, Instant from, Instant to) {
+        Checkpoint checkpoint = state.load().checkpoint();
+        Instant watermark = checkpoint.watermark();
+        if (watermark == null || from.isBefore(watermark.minus(recentRetention))) {
+            return Optional.empty();
+        }
+        long start = from.getEpochSecond();
+        long end = to.getEpochSecond();
+        return Optional.of(checkpoint.recent().stream()
+                .filter(c -> c.sbc().equals(sbc) && c.start() >= start && c.start() < end)
+                .sorted(Comparator.comparingLong(RecentCall::start).thenComparing(RecentCall::id))
+                .toList());
     }
 
     /** The digest of one day in a time zone, from the shared history. */

@@ -5,15 +5,20 @@ import dev.callcodes.catalog.intake.PlainText;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 /**
  * {@code watch}, {@code watch off}, {@code watch status}, {@code watch digest 08:00 Europe/Berlin} and the alert
- * card's {@code watch mute INCIDENT}: the second word picks one of these, from this small table.
+ * card's {@code watch mute INCIDENT} and {@code watch report INCIDENT}: the second word picks one of these, from
+ * this small table.
  */
 final class WatchCommand implements ChatCommand {
 
     static final String USAGE = "Use: watch (alerts here), watch off, watch status, watch digest 08:00 Europe/Berlin.";
+
+    /** The alert card's buttons: their answers go below the alert, which stays as it was. */
+    private static final Set<String> BELOW = Set.of("mute", "report");
 
     private final WatchControl watch;
     private final Map<String, BiFunction<ChatTurn, String, dev.callcodes.cards.Card>> actions;
@@ -25,7 +30,8 @@ final class WatchCommand implements ChatCommand {
                 "stop", (turn, rest) -> watch.unsubscribe(turn),
                 "status", (turn, rest) -> watch.status(turn),
                 "digest", watch::digest,
-                "mute", watch::mute);
+                "mute", watch::mute,
+                "report", watch::report);
     }
 
     @Override
@@ -62,8 +68,7 @@ final class WatchCommand implements ChatCommand {
             return Reply.of(watch.problem("I don't know 'watch " + shorten(word) + "'. " + USAGE));
         }
         Reply reply = Reply.of(action.apply(turn, rest));
-        // A card's "mute" answers below the alert, which stays as it was.
-        return word.equals("mute") ? reply.below() : reply;
+        return BELOW.contains(word) ? reply.below() : reply;
     }
 
     private static String shorten(String word) {

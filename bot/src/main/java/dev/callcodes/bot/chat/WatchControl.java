@@ -25,6 +25,9 @@ public interface WatchControl {
     /** {@code watch mute INCIDENT}: the alert card's "mute for a day". */
     Card mute(ChatTurn turn, String incidentId);
 
+    /** {@code watch report INCIDENT}: the alert card's "see the window's report", below the alert. */
+    Card report(ChatTurn turn, String incidentId);
+
     /** A short note for a {@code watch} the command could not read (the message names the bad word). */
     Card problem(String message);
 }

@@ -40,6 +40,11 @@ public final class WatchUnavailable {
             }
 
             @Override
+            public Card report(ChatTurn turn, String incidentId) {
+                return card;
+            }
+
+            @Override
             public Card problem(String message) {
                 return cards.help(message);
             }

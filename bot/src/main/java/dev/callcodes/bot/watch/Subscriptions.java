@@ -19,7 +19,9 @@ import java.util.function.UnaryOperator;
  * The conversations that get the watch's messages, in the app's store ({@code watch/subscriptions/HASH}: a Teams
  * conversation id is not a key segment, its hash is), shared by every instance. Which alert each conversation already
  * got is kept beside them ({@code watch/sent/HASH/ALERT}), so an alert offered again after a failed delivery reaches
- * only the conversations that missed it.
+ * only the conversations that missed it; and so is the message that shows each incident there
+ * ({@code watch/sent/HASH/card-INCIDENT}: the activity id the connector gave it), which the incident's next alert
+ * replaces in place.
  */
 final class Subscriptions {
 
@@ -28,11 +30,17 @@ final class Subscriptions {
     /** Long enough for any retry of an alert; the marks then go on their own. */
     static final java.time.Duration SENT_KEPT = java.time.Duration.ofDays(3);
 
+    /** The message that shows an incident in one conversation. */
+    record ShownCard(String activityId) {
+    }
+
     private final JsonDocuments<Subscription> documents;
+    private final JsonDocuments<ShownCard> cards;
     private final java.time.Clock clock;
 
     Subscriptions(DocumentStore store, java.time.Clock clock) {
         this.documents = new JsonDocuments<>(store, Subscription.class, ConflictRetry.DEFAULT);
+        this.cards = new JsonDocuments<>(store, ShownCard.class, ConflictRetry.DEFAULT);
         this.clock = clock;
     }
 
@@ -97,12 +105,28 @@ final class Subscriptions {
                 Expiry.at(clock.instant().plus(SENT_KEPT)));
     }
 
+    /** The id of the message that shows the incident in the conversation, when one was kept (3 days). */
+    Optional<String> cardOf(String conversationId, String incidentId) {
+        return cards.read(cardKey(conversationId, incidentId)).map(v -> v.value().activityId())
+                .filter(id -> id != null && !id.isBlank());
+    }
+
+    /** Keeps (or refreshes) the message that shows the incident in the conversation, for its next alert. */
+    void keepCard(String conversationId, String incidentId, String activityId) {
+        cards.put(cardKey(conversationId, incidentId), new ShownCard(activityId),
+                Expiry.at(clock.instant().plus(SENT_KEPT)));
+    }
+
     private static String key(String conversationId) {
         return PREFIX + hash(conversationId);
     }
 
     private static String sentKey(String conversationId, String alertId) {
         return SENT + hash(conversationId) + "/" + hash(alertId);
+    }
+
+    private static String cardKey(String conversationId, String incidentId) {
+        return SENT + hash(conversationId) + "/card-" + hash(incidentId);
     }
 
     static String hash(String text) {

@@ -51,8 +51,9 @@ final class WatchCards {
 
     /** What the alert template shows. */
     record AlertData(String label, String color, String style, String title, String headline, List<Fact> facts,
-                     String phrase, boolean hasPhrase, String familyNote, boolean hasFamilyNote, boolean hasPair,
-                     String explainTitle, String explainText, boolean canMute, String muteText, String fallbackText) {
+                     String phrase, boolean hasPhrase, String familyNote, boolean hasFamilyNote, boolean hasReport,
+                     String reportText, boolean hasPair, String explainTitle, String explainText, boolean canMute,
+                     String muteText, String fallbackText) {
     }
 
     record DigestData(String title, String subtitle, List<Fact> totals, List<Fact> pairs, boolean hasPairs,
@@ -102,8 +103,8 @@ final class WatchCards {
         String headline = resolved ? "The failures of " + subject + " are back to normal." : a.headline();
         AlertData data = new AlertData(label, resolved ? "Good" : "Attention", resolved ? "good" : "attention",
                 subject, headline, facts, a.phrase(), a.phrase() != null && !a.phrase().isBlank(),
-                familyNote, familyNote != null, hasPair, hasPair ? "Explain " + pairLabel(a.pair()) : "",
-                hasPair ? explainText(a.pair()) : "", !resolved, "mute " + a.incidentId(),
+                familyNote, familyNote != null, !silence, "report " + a.incidentId(), hasPair,
+                hasPair ? "Explain " + pairLabel(a.pair()) : "", hasPair ? explainText(a.pair()) : "", !resolved, "mute " + a.incidentId(),
                 label + ": " + subject + ". " + headline);
         return new Card(ALERT, alert.expand(JSON.valueToTree(data)), shorten(label + ": " + subject));
     }

@@ -39,13 +39,16 @@ final class WatchChat implements WatchControl {
     private final Subscriptions subscriptions;
     private final WatchCards cards;
     private final WatchedTenant tenant;
+    private final WindowReports reports;
     private final Clock clock;
 
-    WatchChat(WatchRunner runner, Subscriptions subscriptions, WatchCards cards, WatchedTenant tenant, Clock clock) {
+    WatchChat(WatchRunner runner, Subscriptions subscriptions, WatchCards cards, WatchedTenant tenant,
+              WindowReports reports, Clock clock) {
         this.runner = runner;
         this.subscriptions = subscriptions;
         this.cards = cards;
         this.tenant = tenant;
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -158,6 +161,21 @@ final class WatchChat implements WatchControl {
 
     @Override
     public Card mute(ChatTurn turn, String incidentId) {
+        return withIncident(turn, incidentId, (watch, id) -> {
+            watch.mute(id, MUTE_FOR);
+            return cards.note("Muted for a day", List.of("No updates about " + id + " until "
+                    + TIME.format(clock.instant().plus(MUTE_FOR)) + "; a new incident still alerts."), List.of());
+        });
+    }
+
+    @Override
+    public Card report(ChatTurn turn, String incidentId) {
+        return withIncident(turn, incidentId, (watch, id) -> reports.report(watch, id, turn.tenantId()));
+    }
+
+    /** A card button's incident id, checked, for the running watch; else a note saying what is wrong. */
+    private Card withIncident(ChatTurn turn, String incidentId,
+                              java.util.function.BiFunction<Watch, String, Card> action) {
         String id = incidentId.strip().toLowerCase(Locale.ROOT);
         if (!INCIDENT_ID.matcher(id).matches()) {
             return problem("'" + (id.length() > 40 ? id.substring(0, 40) + "..." : id)
@@ -167,12 +185,7 @@ final class WatchChat implements WatchControl {
         if (watch.isEmpty()) {
             return off();
         }
-        if (ofAnotherTenant(turn)) {
-            return otherTenant();
-        }
-        watch.get().mute(id, MUTE_FOR);
-        return cards.note("Muted for a day", List.of("No updates about " + id + " until "
-                + TIME.format(clock.instant().plus(MUTE_FOR)) + "; a new incident still alerts."), List.of());
+        return ofAnotherTenant(turn) ? otherTenant() : action.apply(watch.get(), id);
     }
 
     @Override

@@ -4,6 +4,8 @@ import com.microsoft.bot.builder.BotAdapter;
 import dev.callcodes.bot.BotSettings;
 import dev.callcodes.bot.chat.WatchControl;
 import dev.callcodes.bot.teams.ProactiveMessages;
+import dev.callcodes.cards.AnswerCards;
+import dev.callcodes.catalog.explanation.CallCodes;
 import dev.callcodes.store.DocumentStore;
 import dev.callcodes.store.lease.Leases;
 import dev.callcodes.watch.Watch;
@@ -56,12 +58,18 @@ class WatchConfiguration {
     }
 
     @Bean
+    WindowReports windowReports(DocumentStore store, CallCodes codes, AnswerCards answerCards, WatchCards cards,
+                                WatchedTenant tenant, Clock clock) {
+        return new WindowReports(store, codes, answerCards, cards, tenant, clock);
+    }
+
+    @Bean
     WatchRunner watchRunner(BotSettings settings, DocumentStore store, Clock clock, Subscriptions subscriptions,
                             WatchCards cards, ProactiveMessages messages, MicrometerWatchMetrics metrics,
-                            WatchedTenant tenant) {
+                            WatchedTenant tenant, WindowReports reports) {
         WatchSettings watch = settings.watch();
         StoreLease lease = new StoreLease(new Leases(store, clock), clock);
-        Deliveries deliveries = new Deliveries(subscriptions, cards, messages, metrics, tenant);
+        Deliveries deliveries = new Deliveries(subscriptions, cards, messages, metrics, tenant, reports);
         Optional<Watch> created = WatchSetup.create(watch, tenant, instanceId(), new StoredWatchState(store, clock),
                 lease, deliveries, metrics, clock);
         return new WatchRunner(watch, created, lease, subscriptions, deliveries, cards, clock);
@@ -69,8 +77,8 @@ class WatchConfiguration {
 
     @Bean
     WatchControl watchControl(WatchRunner runner, Subscriptions subscriptions, WatchCards cards,
-                              WatchedTenant tenant, Clock clock) {
-        return new WatchChat(runner, subscriptions, cards, tenant, clock);
+                              WatchedTenant tenant, WindowReports reports, Clock clock) {
+        return new WatchChat(runner, subscriptions, cards, tenant, reports, clock);
     }
 
     /** Named "watch" in /actuator/health, and part of the readiness group (application.properties). */

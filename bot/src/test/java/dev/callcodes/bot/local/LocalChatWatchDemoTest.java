@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Demo mode end to end, over real HTTP as the local chat page does it: {@code watch} posted to /api/messages, and the
- * alert card of the demo's TLS burst arrives in the page's feed through the local connector. The wait only bounds a
- * loaded machine; what is asserted is the card.
+ * Demo mode end to end, over real HTTP as the local chat page does it: {@code watch} posted to /api/messages, the
+ * alert card of the demo's TLS burst arrives in the page's feed through the local connector, and the burst's update
+ * replaces it in place (the connector's PUT). The waits only bound a loaded machine; what is asserted is the cards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "MicrosoftAppId=", "MicrosoftAppPassword=", "CALLCODES_WATCH_SOURCE=demo", "CALLCODES_WATCH_INTERVAL=2s"})
@@ -63,46 +63,68 @@ class LocalChatWatchDemoTest {
         assertThat(response.statusCode()).isEqualTo(202);
     }
 
-    /** Every card the page has been sent in the conversation since {@code after}, as text. */
-    private List<String> cards(String conversationId, AtomicLong after) throws Exception {
+    /** A card the page was sent: the message's id, the message it replaces in place (or null), the card as text. */
+    private record Delivered(String id, String replaces, String card) {
+    }
+
+    /** Every card the page has been sent in the conversation since {@code after}. */
+    private List<Delivered> cards(String conversationId, AtomicLong after) throws Exception {
         HttpResponse<String> response = get("/local/chat/" + URLEncoder.encode(conversationId, StandardCharsets.UTF_8)
                 + "/activities?after=" + after.get());
         assertThat(response.statusCode()).isEqualTo(200);
-        List<String> cards = new ArrayList<>();
+        List<Delivered> cards = new ArrayList<>();
         for (JsonNode entry : JSON.readTree(response.body()).path("activities")) {
             after.set(Math.max(after.get(), entry.path("seq").asLong()));
-            entry.path("activity").path("attachments").forEach(a -> cards.add(a.path("content").toString()));
+            String replaces = entry.path("replaces").isTextual() ? entry.path("replaces").asText() : null;
+            entry.path("activity").path("attachments").forEach(a -> cards.add(new Delivered(entry.path("id").asText(),
+                    replaces, a.path("content").toString())));
         }
         return cards;
     }
 
     @Test
-    void afterWatchThePageReceivesTheDemoAlert() throws Exception {
+    void afterWatchThePageReceivesTheDemoAlertAndItsUpdateReplacesItInPlace() throws Exception {
         String conversation = "local:" + UUID.randomUUID();
         AtomicLong after = new AtomicLong();
-        List<String> received = new ArrayList<>();
+        List<Delivered> received = new ArrayList<>();
 
         say(conversation, "watch");
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
             received.addAll(cards(conversation, after));
-            return received.stream().anyMatch(c -> c.contains("569008 / SIP 504 on sbc-eu.contoso.com"));
+            return received.stream().anyMatch(c -> c.card().contains("569008 / SIP 504 on sbc-eu.contoso.com"));
         });
-        assertThat(received.get(0)).contains("Watching Direct Routing calls");
-        String alert = received.stream().filter(c -> c.contains("569008 / SIP 504 on sbc-eu.contoso.com"))
+        assertThat(received.get(0).card()).contains("Watching Direct Routing calls");
+        Delivered alert = received.stream().filter(c -> c.card().contains("569008 / SIP 504 on sbc-eu.contoso.com"))
                 .findFirst().orElseThrow();
         // Graph's phrase is the one the poll that opened the incident saw for the pair: a poll that opens it from the
         // hour's history alone (a slow machine polls later) has none, and the card then leaves the line out.
-        assertThat(alert).contains("Calls are failing", "Explain 569008 / SIP 504", "sbc-eu.contoso.com");
+        assertThat(alert.card()).contains("Calls are failing", "Explain 569008 / SIP 504", "sbc-eu.contoso.com",
+                "See the window's report");
+        assertThat(alert.replaces()).isNull();
         System.out.println("demo: the page received " + received.size() + " card(s); the alert: "
-                + JSON.readTree(alert).path("fallbackText").asText());
+                + JSON.readTree(alert.card()).path("fallbackText").asText());
+
+        // The burst grows: its update comes through the local connector's PUT and replaces the alert on the page.
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            received.addAll(cards(conversation, after));
+            return received.stream().anyMatch(c -> c.card().contains("Still failing, and growing"));
+        });
+        Delivered update = received.stream().filter(c -> c.card().contains("Still failing, and growing"))
+                .findFirst().orElseThrow();
+        assertThat(update.replaces()).as("the alert's message, replaced in place").isEqualTo(alert.id());
+        assertThat(update.id()).isEqualTo(alert.id());
+        assertThat(received).filteredOn(c -> c.card().contains("569008 / SIP 504 on sbc-eu.contoso.com"))
+                .as("no second alert message").allSatisfy(c -> assertThat(c.id()).isEqualTo(alert.id()));
+        System.out.println("demo: the alert was replaced in place by: "
+                + JSON.readTree(update.card()).path("fallbackText").asText());
 
         say(conversation, "watch status");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
             received.addAll(cards(conversation, after));
-            return received.stream().anyMatch(c -> c.contains("Watch status"));
+            return received.stream().anyMatch(c -> c.card().contains("Watch status"));
         });
-        assertThat(received.stream().filter(c -> c.contains("Watch status")).findFirst().orElseThrow())
+        assertThat(received.stream().filter(c -> c.card().contains("Watch status")).findFirst().orElseThrow().card())
                 .contains("subscribed, no digest", "demo");
 
         HttpResponse<String> readiness = get("/actuator/health/readiness");

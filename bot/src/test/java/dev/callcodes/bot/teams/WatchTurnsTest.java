@@ -27,6 +27,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static dev.callcodes.bot.teams.Activities.cards;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,7 +63,7 @@ class WatchTurnsTest {
     private void start(Map<String, String> env) {
         store = FileDocumentStore.open(dir, clock);
         adapter = new CapturingAdapter();
-        kit = TestWatches.create(env, store, clock, adapter);
+        kit = TestWatches.create(env, store, clock, adapter, codes);
         ChatRoutes routes = ChatRoutes.standard(codes, CARDS, kit.control(), TeamUnavailable.of(CARDS));
         AnswerMetrics metrics = new AnswerMetrics(new SimpleMeterRegistry());
         Failures failures = new Failures(metrics);
@@ -136,17 +138,22 @@ class WatchTurnsTest {
         assertThat(sayInChannel("watch status").get(0)).contains("Watch status", "off");
     }
 
-    @Test
-    void alertsGoToSubscribedConversationsOnceAndAnOpenIncidentIsShownToANewSubscriber() {
+    /** The demo watch, the channel subscribed, polled until the first alert has been sent (and kept in sent). */
+    private Watch subscribedUntilTheFirstAlert() {
         start(DEMO);
         Watch watch = kit.running();
         sayInChannel("watch");
         adapter.sent.clear();
-
         for (int i = 0; i < 6 && adapter.messages().isEmpty(); i++) {
             watch.tick();
             clock.advance(watch.interval());
         }
+        return watch;
+    }
+
+    @Test
+    void alertsGoToSubscribedConversationsOnceAndAnOpenIncidentIsShownToANewSubscriber() {
+        Watch watch = subscribedUntilTheFirstAlert();
 
         assertThat(adapter.messages()).as("the alert, sent through continueConversation").hasSize(1);
         Activity alert = adapter.messages().get(0);
@@ -192,6 +199,68 @@ class WatchTurnsTest {
 
         press.setValue(Map.of("verb", "watch", "text", "mute <b>everything</b>"));
         assertThat(say(press).get(0)).contains("is not an incident id");
+    }
+
+    @Test
+    void theReportButtonAnswersBelowTheAlertWithTheReportCardOfTheWindowsCalls() {
+        Watch watch = subscribedUntilTheFirstAlert();
+        JsonNode alert = cards(adapter.messages().get(0)).get(0);
+        Matcher button = Pattern.compile("report (inc-[0-9a-f]+)").matcher(alert.toString());
+        assertThat(button.find()).as("the alert's report button").isTrue();
+        String id = button.group(1);
+        String[] judged = fact(alert, "Calls in the window").split(" ");
+        long windowCalls = Long.parseLong(judged[0]);
+        long windowFailures = Long.parseLong(judged[4]);
+
+        // Action.Execute: the alert stays as it is and the report goes below it.
+        adapter.sent.clear();
+        adapter.turn(bot, Activities.invoke("adaptiveCard/action", Map.of("action", Map.of("type",
+                "Action.Execute", "verb", "watch", "data", Map.of("text", "report " + id))))).join();
+        assertThat(Activities.tree(adapter.invokeResponse().getBody()).path("type").asText())
+                .isEqualTo(CallCodesBot.OPENED_BELOW_TYPE);
+        assertThat(adapter.updated).isEmpty();
+        JsonNode report = cards(adapter.messages().get(0)).get(0);
+        assertThat(report.toString()).contains("The watch's window on sbc-eu.contoso.com", "569008 / SIP 504",
+                "Failed calls by code", "The watch keeps no codes of calls that did not fail");
+        long read = Long.parseLong(fact(report, "Calls read").replace(",", ""));
+        assertThat(read).as("the window's calls, late records included").isGreaterThanOrEqualTo(windowCalls);
+        Matcher pairRow = Pattern.compile("(\\d+)x 569008 / SIP 504").matcher(report.path("fallbackText").asText());
+        assertThat(pairRow.find()).isTrue();
+        assertThat(Long.parseLong(pairRow.group(1))).isGreaterThanOrEqualTo(windowFailures);
+        System.out.println("report: " + report.path("fallbackText").asText() + " (the alert judged " + windowCalls
+                + " calls)");
+
+        // Action.Submit, from a client without Action.Execute: the same card, below.
+        Activity press = Activities.personal("");
+        press.setValue(Map.of("verb", "watch", "text", "report " + id));
+        assertThat(say(press).get(0)).contains("The watch's window on sbc-eu.contoso.com");
+
+        press.setValue(Map.of("verb", "watch", "text", "report inc-0123456789ab"));
+        assertThat(say(press).get(0)).contains("No alert of inc-0123456789ab in the last 3 days");
+        press.setValue(Map.of("verb", "watch", "text", "report ../../etc"));
+        assertThat(say(press).get(0)).contains("is not an incident id");
+
+        // Once resolved, and hours later, the watch keeps only hourly counts of its last window: a short line says so.
+        for (int i = 0; i < 120 && watch.openIncidents().stream().anyMatch(o -> o.id().equals(id)); i++) {
+            watch.tick();
+            clock.advance(watch.interval());
+        }
+        assertThat(watch.openIncidents()).noneMatch(o -> o.id().equals(id));
+        clock.advance(Duration.ofHours(4));
+        watch.tick();
+        press.setValue(Map.of("verb", "watch", "text", "report " + id));
+        assertThat(say(press).get(0)).contains("are no longer kept", "sbc-eu.contoso.com", "watch digest");
+    }
+
+    private static String fact(JsonNode card, String title) {
+        for (JsonNode fact : card.findValues("facts")) {
+            for (JsonNode f : fact) {
+                if (f.path("title").asText().equals(title)) {
+                    return f.path("value").asText();
+                }
+            }
+        }
+        throw new AssertionError("no fact '" + title + "' in " + card);
     }
 
     @Test

@@ -3,8 +3,11 @@ package dev.callcodes.bot.watch;
 import com.microsoft.bot.builder.BotAdapter;
 import dev.callcodes.bot.chat.WatchControl;
 import dev.callcodes.bot.teams.ProactiveMessages;
+import dev.callcodes.cards.AnswerCards;
+import dev.callcodes.catalog.explanation.CallCodes;
 import dev.callcodes.store.DocumentStore;
 import dev.callcodes.store.lease.Leases;
+import dev.callcodes.watch.AlertSink;
 import dev.callcodes.watch.Watch;
 import dev.callcodes.watch.WatchSettings;
 import dev.callcodes.watch.WatchSetup;
@@ -21,7 +24,12 @@ public final class TestWatches {
 
     /** What a test drives and looks at. */
     public record Kit(WatchControl control, Optional<Watch> watch, SimpleMeterRegistry registry,
-                      WatchRunner runner, Subscriptions subscriptions) {
+                      WatchRunner runner, Subscriptions subscriptions, Deliveries deliveries) {
+
+        /** Where the watch hands its alerts: cards to the subscribed conversations. */
+        public AlertSink sink() {
+            return deliveries;
+        }
 
         /** The subscribed conversations' ids. */
         public List<String> subscribers() {
@@ -41,7 +49,8 @@ public final class TestWatches {
     private TestWatches() {
     }
 
-    public static Kit create(Map<String, String> env, DocumentStore store, Clock clock, BotAdapter adapter) {
+    public static Kit create(Map<String, String> env, DocumentStore store, Clock clock, BotAdapter adapter,
+                             CallCodes codes) {
         WatchSettings settings = WatchSettings.from(env);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         MicrometerWatchMetrics metrics = new MicrometerWatchMetrics(registry);
@@ -49,12 +58,14 @@ public final class TestWatches {
         Subscriptions subscriptions = new Subscriptions(store, clock);
         StoreLease lease = new StoreLease(new Leases(store, clock), clock);
         WatchedTenant tenant = WatchedTenant.of(settings);
+        WindowReports reports = new WindowReports(store, codes, new AnswerCards(codes.catalog()), cards, tenant,
+                clock);
         Deliveries deliveries = new Deliveries(subscriptions, cards, new ProactiveMessages(adapter, ""), metrics,
-                tenant);
+                tenant, reports);
         Optional<Watch> watch = WatchSetup.create(settings, tenant, "test-instance",
                 new StoredWatchState(store, clock), lease, deliveries, metrics, clock);
         WatchRunner runner = new WatchRunner(settings, watch, lease, subscriptions, deliveries, cards, clock);
-        return new Kit(new WatchChat(runner, subscriptions, cards, tenant, clock), watch, registry, runner,
-                subscriptions);
+        return new Kit(new WatchChat(runner, subscriptions, cards, tenant, reports, clock), watch, registry, runner,
+                subscriptions, deliveries);
     }
 }

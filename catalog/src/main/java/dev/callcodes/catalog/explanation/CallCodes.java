@@ -4,10 +4,13 @@ import dev.callcodes.catalog.Catalog;
 import dev.callcodes.catalog.CatalogEntry;
 import dev.callcodes.catalog.explain.Answer;
 import dev.callcodes.catalog.explain.Explainer;
+import dev.callcodes.catalog.intake.CallRecord;
 import dev.callcodes.catalog.intake.Intake;
 import dev.callcodes.catalog.intake.PhraseIndex;
 import dev.callcodes.catalog.intake.PlainText;
 import dev.callcodes.catalog.intake.ReadingBudget;
+import dev.callcodes.catalog.report.ReportSummary;
+import dev.callcodes.catalog.report.ReportTally;
 import dev.callcodes.catalog.search.CatalogSearch;
 
 import java.io.IOException;
@@ -88,6 +91,17 @@ public final class CallCodes {
         ExplanationBuilder builder = new ExplanationBuilder(explainer, phrases, minReportRecords);
         intake.read(in, builder, budget);
         return builder.build();
+    }
+
+    /**
+     * The report of records that came as data rather than text (the failure watch's calls of one window): counted and
+     * explained as a file's records are, with the caller's notes about what the records leave out.
+     */
+    public ReportSummary report(Iterable<CallRecord> records, java.util.List<String> notes) {
+        ReportTally tally = new ReportTally();
+        records.forEach(tally::record);
+        notes.forEach(tally::note);
+        return tally.build(explainer);
     }
 
     /** The answer for a catalog entry, as if its codes had been asked about (a search result, a preview). */
