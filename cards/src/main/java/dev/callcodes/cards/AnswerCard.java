@@ -15,7 +15,7 @@ import java.util.stream.IntStream;
 
 /** The answer template's data: a reference the catalog lists, its entry and every published variant. */
 record AnswerCard(String title, String phrase, @JsonUnwrapped CardData.Header header, String matchLabel,
-                  int occurrences, String seenText, Entry entry, boolean hasVariants, String variantsTitle,
+                  String seenText, int occurrences, Entry entry, boolean hasVariants, String variantsTitle,
                   List<Entry> variants, boolean hasRelated, @JsonUnwrapped CardData.Q850 q850, String fallbackText,
                   String speak) implements CardData {
 
@@ -23,8 +23,8 @@ record AnswerCard(String title, String phrase, @JsonUnwrapped CardData.Header he
         CatalogEntry primary = a.entries().get(0);
         String title = CardData.label(a, "Official phrase");
         List<CatalogEntry> others = a.entries().subList(1, a.entries().size());
-        return new AnswerCard(title, CardData.phraseOf(a), Header.of(a), a.match().label(), a.occurrences(),
-                a.occurrences() + " times in what you sent", Entry.of(primary, a.sipCode(), families), !others.isEmpty(),
+        return new AnswerCard(title, CardData.phraseOf(a), Header.of(a), a.match().label(),
+                a.occurrences() + " times in what you sent", a.occurrences(), Entry.of(primary, a.sipCode(), families), !others.isEmpty(),
                 (a.match() == Match.PHRASE ? "Also listed with this phrase (" : "Also published for these codes (")
                         + others.size() + ")",
                 others.stream().map(e -> Entry.of(e, a.sipCode(), families)).toList(), !primary.related().isEmpty(),
@@ -33,12 +33,12 @@ record AnswerCard(String title, String phrase, @JsonUnwrapped CardData.Header he
     }
 
     /** One catalog entry: the card's own, or a variant. */
-    record Entry(String id, String family, String familyLabel, String pair, String phrase, String summary, String cause,
+    record Entry(String familyLabel, String pair, String phrase, String summary, String cause,
                  List<Step> steps, String appliesTo, boolean hasOriginatorNote, String originatorNote,
                  List<String> sourceNotes, List<Source> sources, List<Related> related) {
 
         static Entry of(CatalogEntry e, Integer sipCode, Families families) {
-            return new Entry(e.id(), e.family(), families.label(e.family()),
+            return new Entry(families.label(e.family()),
                     CodeLabels.pair(e.microsoftCode(), e.sipCodeFor(sipCode)), e.phrase(), e.summary(), e.cause(),
                     IntStream.range(0, e.steps().size()).mapToObj(i -> new Step((i + 1) + ".", e.steps().get(i))).toList(),
                     e.appliesTo().stream().map(families::productLabel).collect(Collectors.joining(", ")),

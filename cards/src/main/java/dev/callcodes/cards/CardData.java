@@ -33,11 +33,11 @@ sealed interface CardData permits AnswerCard, SipCodeCard, UnlistedCard, Summary
     }
 
     /** The top of an answer or unlisted card: who generated the response, then warnings and notes. */
-    record Header(String originator, String originatorBadge, String originatorHint, String originatorColor,
+    record Header(String originatorBadge, String originatorHint, String originatorColor,
                   String originatorStyle, boolean hasWarnings, List<String> warnings, List<String> notes) {
         static Header of(Answer a) {
             Originator o = a.originator();
-            return new Header(o.name(), Wording.originatorBadge(o), Wording.originatorHint(o), Labels.originatorColor(o),
+            return new Header(Wording.originatorBadge(o), Wording.originatorHint(o), Labels.originatorColor(o),
                     Labels.originatorStyle(o), !a.warnings().isEmpty(), a.warnings(), a.notes());
         }
     }

@@ -8,7 +8,7 @@ import dev.callcodes.catalog.explain.Answer;
 import java.util.List;
 
 /** The unlisted template's data: codes not in the catalog, what the rules say and the SIP code's general meaning. */
-record UnlistedCard(String title, String phrase, @JsonUnwrapped CardData.Header header, String matchLabel,
+record UnlistedCard(String title, @JsonUnwrapped CardData.Header header, String matchLabel,
                     boolean hasNotes, boolean hasSip, String sipTitle, String sipMeaning, String sipInTeams,
                     String nextStep, List<Source> sources, String fallbackText, String speak) implements CardData {
 
@@ -19,7 +19,7 @@ record UnlistedCard(String title, String phrase, @JsonUnwrapped CardData.Header 
         String title = CardData.label(a, a.phrase() != null ? "\u201C" + a.phrase() + "\u201D"
                 : "Q.850 cause " + a.q850Cause() + (a.q850() == null ? "" : " " + a.q850().name()));
         SipCodeInfo sip = a.sip();
-        return new UnlistedCard(title, "", Header.of(a), a.match().label(), !a.notes().isEmpty(), sip != null,
+        return new UnlistedCard(title, Header.of(a), a.match().label(), !a.notes().isEmpty(), sip != null,
                 sip == null ? "" : "SIP " + sip.code() + " " + sip.reasonPhrase() + " in general",
                 sip == null ? "" : sip.meaning(), sip == null ? "" : sip.inTeams(),
                 a.originator() == Originator.SBC
