@@ -7,6 +7,7 @@ import dev.callcodes.cards.template.TemplateException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,9 @@ final class CardTemplates {
     static final String SUMMARY = "summary";
     static final String HELP = "help";
     static final String PREVIEW = "preview";
-    static final List<String> NAMES = List.of(ANSWER, SIP_CODE, UNLISTED, SUMMARY, HELP, PREVIEW);
+    /** Every template, with the record its data is: the one list of templates. */
+    static final Map<String, Class<? extends CardData>> RECORDS = records();
+    static final List<String> NAMES = List.copyOf(RECORDS.keySet());
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,6 +45,21 @@ final class CardTemplates {
         } catch (IOException e) {
             throw new TemplateException(name, "$", "not valid JSON: " + e.getMessage());
         }
+    }
+
+    private static Map<String, Class<? extends CardData>> records() {
+        Map<String, Class<? extends CardData>> records = new LinkedHashMap<>();
+        records.put(ANSWER, AnswerCard.class);
+        records.put(SIP_CODE, SipCodeCard.class);
+        records.put(UNLISTED, UnlistedCard.class);
+        records.put(SUMMARY, SummaryCard.class);
+        records.put(HELP, HelpCard.class);
+        records.put(PREVIEW, PreviewCard.class);
+        return Collections.unmodifiableMap(records);
+    }
+
+    static String nameOf(Class<?> record) {
+        return RECORDS.entrySet().stream().filter(e -> e.getValue() == record).findFirst().orElseThrow().getKey();
     }
 
     Template get(String name) {

@@ -43,6 +43,10 @@ final class CardCases {
             "   ");
 
     record Case(String id, String template, JsonNode data, boolean productOutput) {
+        /** What the product makes. */
+        static Case of(String id, CardData data) {
+            return new Case(id, data.template(), data.tree(), true);
+        }
     }
 
     static final Catalog CATALOG = Catalog.loadEmbedded();
@@ -70,7 +74,7 @@ final class CardCases {
         }
         for (SipCodeInfo info : CATALOG.sipCodes()) {
             Answer answer = answers("Final SIP code: " + info.code()).get(0);
-            cases.add(new Case("sip:" + info.code(), CardTemplates.SIP_CODE, CardData.sipCode(answer, info, CATALOG.families()), true));
+            cases.add(Case.of("sip:" + info.code(), SipCodeCard.of(answer, info, CATALOG.families())));
         }
         for (String text : List.of("560999", "560499 499", "599999 500", "Final SIP code: 455", "12345 403")) {
             cases.add(productCase("unlisted:" + text, answers(text).get(0)));
@@ -81,32 +85,30 @@ final class CardCases {
             List<Answer> phraseOnly = answers("Final SIP phrase: \"" + HOSTILE.get(i).replace('\n', ' ').replace('"', '\'') + "\"");
             if (!phraseOnly.isEmpty()) {
                 cases.add(productCase("user-phrase-alone:" + i, phraseOnly.get(0)));
-                cases.add(new Case("preview-user-phrase:" + i, CardTemplates.PREVIEW, CardData.preview(phraseOnly.get(0)), true));
+                cases.add(Case.of("preview-user-phrase:" + i, PreviewCard.of(phraseOnly.get(0))));
             }
         }
-        cases.add(new Case("summary:report", CardTemplates.SUMMARY, CardData.summary(answers(report())), true));
-        cases.add(new Case("summary:export", CardTemplates.SUMMARY, CardData.report(export(), "export.csv"), true));
-        cases.add(new Case("help:welcome", CardTemplates.HELP,
-                CardData.help("Hi, I'm CallCodes.", AnswerCards.EXAMPLES, AnswerCards.COMMANDS), true));
-        cases.add(new Case("preview:510559", CardTemplates.PREVIEW, CardData.preview(answers("510559 403").get(0)), true));
-        cases.add(new Case("preview:sip", CardTemplates.PREVIEW, CardData.preview(answers("SIP 486").get(0)), true));
+        cases.add(Case.of("summary:report", SummaryCard.ofAnswers(answers(report()))));
+        cases.add(Case.of("summary:export", SummaryCard.ofReport(export(), "export.csv")));
+        cases.add(Case.of("help:welcome", HelpCard.of("Hi, I'm CallCodes.")));
+        cases.add(Case.of("preview:510559", PreviewCard.of(answers("510559 403").get(0))));
+        cases.add(Case.of("preview:sip", PreviewCard.of(answers("SIP 486").get(0))));
         return cases;
     }
 
     private static Case productCase(String id, Answer answer) {
-        AnswerCards.Filled filled = CARDS.fill(answer);
-        return new Case(id, filled.template(), filled.data(), true);
+        return Case.of(id, CARDS.fill(answer));
     }
 
     /** One typical data set per template, the seed of the synthetic variants. */
     static Map<String, JsonNode> typical() {
         Map<String, JsonNode> typical = new LinkedHashMap<>();
-        typical.put(CardTemplates.ANSWER, CardData.answer(answers("569002 504").get(0), CATALOG.families()));
-        typical.put(CardTemplates.SIP_CODE, CardData.sipCode(answers("SIP 488").get(0), CATALOG.sipCode(488).orElseThrow(), CATALOG.families()));
-        typical.put(CardTemplates.UNLISTED, CardData.unlisted(answers("560499 499").get(0)));
-        typical.put(CardTemplates.SUMMARY, CardData.report(export(), "DirectRoutingReport.csv"));
-        typical.put(CardTemplates.HELP, CardData.help("Hi, I'm CallCodes.", AnswerCards.EXAMPLES, AnswerCards.COMMANDS));
-        typical.put(CardTemplates.PREVIEW, CardData.preview(answers("560403 403").get(0)));
+        for (CardData data : List.of(AnswerCard.of(answers("569002 504").get(0), CATALOG.families()),
+                SipCodeCard.of(answers("SIP 488").get(0), CATALOG.sipCode(488).orElseThrow(), CATALOG.families()),
+                UnlistedCard.of(answers("560499 499").get(0)), SummaryCard.ofReport(export(), "DirectRoutingReport.csv"),
+                HelpCard.of("Hi, I'm CallCodes."), PreviewCard.of(answers("560403 403").get(0)))) {
+            typical.put(data.template(), data.tree());
+        }
         return typical;
     }
 

@@ -24,23 +24,23 @@ class NewFamilyCardsTest {
         CallCodes codes = CallCodes.of(catalog);
         AnswerCards cards = new AnswerCards(catalog);
 
-        AnswerCards.Filled own = cards.fill(codes.explain(NewFamilyCatalog.PHRASE).answers().get(0));
+        CardData own = cards.fill(codes.explain(NewFamilyCatalog.PHRASE).answers().get(0));
         assertThat(own.template()).isEqualTo(CardTemplates.ANSWER);
-        assertThat(own.data().at("/entry/familyLabel").asText()).isEqualTo(NewFamilyCatalog.LABEL);
-        assertThat(own.data().at("/entry/appliesTo").asText()).isEqualTo("Operator Connect");
+        assertThat(own.tree().at("/entry/familyLabel").asText()).isEqualTo(NewFamilyCatalog.LABEL);
+        assertThat(own.tree().at("/entry/appliesTo").asText()).isEqualTo("Operator Connect");
         Card card = cards.forAnswer(codes.explain(NewFamilyCatalog.PHRASE).answers().get(0));
         assertThat(card.content().toString()).contains(NewFamilyCatalog.LABEL);
 
         // Listed last for its pair: its rank (8) comes after Direct Routing (1) and ACS PSTN (3).
-        AnswerCards.Filled pair = cards.fill(codes.explain("511404 404").answers().get(0));
-        assertThat(pair.data().at("/entry/familyLabel").asText()).isEqualTo("Teams Direct Routing: SIP response codes");
-        List<String> variants = pair.data().get("variants").findValuesAsText("familyLabel");
+        CardData pair = cards.fill(codes.explain("511404 404").answers().get(0));
+        assertThat(pair.tree().at("/entry/familyLabel").asText()).isEqualTo("Teams Direct Routing: SIP response codes");
+        List<String> variants = pair.tree().get("variants").findValuesAsText("familyLabel");
         assertThat(variants).containsExactly("Azure Communication Services: PSTN codes", NewFamilyCatalog.LABEL);
     }
 
     @Test
     void cardsOfTheEmbeddedCatalogDoNotKnowIt() {
-        JsonNode data = CardCases.CARDS.fill(CardCases.answers("511404 404").get(0)).data();
+        JsonNode data = CardCases.CARDS.fill(CardCases.answers("511404 404").get(0)).tree();
         assertThat(data.toString()).doesNotContain(NewFamilyCatalog.LABEL);
     }
 }

@@ -4,6 +4,7 @@ import dev.callcodes.catalog.CatalogEntry;
 import dev.callcodes.catalog.CodeLabels;
 import dev.callcodes.catalog.Originator;
 import dev.callcodes.catalog.SipCodeInfo;
+import dev.callcodes.catalog.Wording;
 import dev.callcodes.catalog.explain.Answer;
 import dev.callcodes.catalog.explain.Match;
 
@@ -78,13 +79,13 @@ final class TextReport {
                     share(s.originators().unknown(), s.failedCalls())));
             out.append("\nFailed calls by pair:\n");
             for (ReportSummary.PairCount p : s.pairs()) {
-                out.append(String.format(Locale.ROOT, "%8s  %5.1f%%  %-14s %-10s %s%n", String.format(Locale.ROOT,
-                        "%,d", p.count()), p.share() * 100, pair(p.microsoftCode(), p.sipCode()),
-                        shortOriginator(p.originator()), p.phrase() == null ? "" : p.phrase().replace('\n', ' ')));
+                out.append(String.format(Locale.ROOT, "%8s  %6s  %-14s %-10s %s%n", Wording.number(p.count()),
+                        Wording.share(p.share()), pair(p.microsoftCode(), p.sipCode()),
+                        Wording.originatorShort(p.originator()), p.phrase() == null ? "" : p.phrase().replace('\n', ' ')));
             }
             if (s.pairsNotListed() > 0) {
                 out.append(String.format(Locale.ROOT, "%8s  more failed calls with rarer pairs%n",
-                        String.format(Locale.ROOT, "%,d", s.pairsNotListed())));
+                        Wording.number(s.pairsNotListed())));
             }
         }
         groups(out, "By SBC", s.bySbc());
@@ -98,23 +99,11 @@ final class TextReport {
         }
         out.append("\n").append(title).append(" (failed of calls):\n");
         groups.forEach(g -> out.append(String.format(Locale.ROOT, "  %-40s %,d of %,d (%s)%n", g.name(), g.failed(),
-                g.calls(), percent(g.failed(), g.calls()))));
-    }
-
-    private static String shortOriginator(Originator originator) {
-        return switch (originator) {
-            case SBC -> "your SBC";
-            case MICROSOFT -> "Microsoft";
-            case UNKNOWN -> "not known";
-        };
+                g.calls(), Wording.percent(g.failed(), g.calls()))));
     }
 
     private static String share(long part, long whole) {
-        return String.format(Locale.ROOT, "%,d (%s)", part, percent(part, whole));
-    }
-
-    private static String percent(long part, long whole) {
-        return whole == 0 ? "0%" : String.format(Locale.ROOT, "%.0f%%", 100.0 * part / whole);
+        return Wording.number(part) + " (" + Wording.percent(part, whole) + ")";
     }
 
     static String results(List<CatalogEntry> results) {

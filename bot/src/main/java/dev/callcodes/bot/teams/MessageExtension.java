@@ -11,6 +11,7 @@ import com.microsoft.bot.schema.teams.MessagingExtensionResult;
 import dev.callcodes.bot.chat.CodeQueries;
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.catalog.CodeLabels;
+import dev.callcodes.catalog.Wording;
 import dev.callcodes.catalog.explain.Answer;
 import dev.callcodes.catalog.explain.CodeRule;
 import dev.callcodes.catalog.explain.Match;
@@ -95,7 +96,7 @@ final class MessageExtension {
     /** One line of the result list: the pair, who generated it, the phrase; tapping it asks for the card. */
     static MessagingExtensionAttachment preview(Answer answer) {
         String text = java.util.Objects.requireNonNullElse(previewText(answer), "");
-        return TeamsReplies.searchResult(previewTitle(answer), AnswerCards.originatorLabel(answer.originator()),
+        return TeamsReplies.searchResult(previewTitle(answer), Wording.originatorBadge(answer.originator()),
                 shorten(text, PREVIEW_TEXT_LENGTH), tapValue(answer));
     }
 

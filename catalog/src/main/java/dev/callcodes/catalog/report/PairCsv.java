@@ -1,11 +1,12 @@
 package dev.callcodes.catalog.report;
 
+import dev.callcodes.catalog.Wording;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.io.StringWriter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The per-pair breakdown of a report as CSV (RFC 4180), for Excel: one row per failed pair, most frequent first.
@@ -30,8 +31,8 @@ public final class PairCsv {
             line(out, List.of(
                     p.microsoftCode() == null ? "" : p.microsoftCode(),
                     p.sipCode() == null ? "" : p.sipCode().toString(),
-                    Long.toString(p.count()),
-                    String.format(Locale.ROOT, "%.1f%%", p.share() * 100),
+                    Long.toString(p.count()), // bare, not Wording.number: a spreadsheet reads "1,527" as text
+                    Wording.share(p.share()),
                     p.originator().name(),
                     p.phrase() == null ? "" : p.phrase(),
                     p.exampleCorrelationId() == null ? "" : p.exampleCorrelationId()));
