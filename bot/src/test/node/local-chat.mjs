@@ -3,86 +3,17 @@
 // connector, card replaced in place), a three-line paste, hostile text, and a report file dropped and chosen. Fails on any console error or any
 // request that leaves the machine. Writes screenshots for review.
 // Usage: node local-chat.mjs BASE_URL OUT_DIR   (CHROMIUM overrides /usr/bin/chromium)
-import { mkdirSync } from "node:fs";
-import { chromium } from "playwright-core";
+import { args, openPage, TIMEOUT } from "./browser-page.mjs";
 
-const [baseUrl, outDir] = process.argv.slice(2);
-if (!baseUrl || !outDir) {
-  console.error("usage: node local-chat.mjs BASE_URL OUT_DIR");
-  process.exit(2);
-}
-mkdirSync(outDir, { recursive: true });
-
-const TIMEOUT = 20_000;
-const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
-const consoleErrors = [];
-const foreignRequests = [];
+const { baseUrl, outDir } = args("local-chat");
+const { page, step, check, shoot, finish, screenshots, cardHosts } = await openPage("local-chat", outDir);
 let conversationId = null;
-const screenshots = [];
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
-
-const fail = async message => {
-  console.error(`local-chat: FAILED: ${message}`);
-  if (consoleErrors.length > 0) {
-    console.error(`console errors: ${consoleErrors.join(" | ")}`);
-  }
-  try {
-    const shot = `${outDir}/local-chat-failure.png`;
-    await page.screenshot({ path: shot });
-    console.error(`screenshot: ${shot}`);
-  } catch (e) {
-    // the page may be gone
-  }
-  await browser.close();
-  process.exit(1);
-};
-const check = async (condition, message) => {
-  if (!condition) {
-    await fail(message);
-  }
-};
-const step = async (what, action) => {
-  try {
-    return await action();
-  } catch (e) {
-    await fail(`${what}: ${e.message.split("\n")[0]}`);
-  }
-};
-const shoot = async name => {
-  const path = `${outDir}/${name}`;
-  await page.screenshot({ path });
-  screenshots.push(name);
-};
-
-const page = await browser.newPage({ viewport: { width: 1000, height: 1100 }, deviceScaleFactor: 1 });
-page.on("console", message => {
-  if (message.type() === "error") {
-    consoleErrors.push(message.text());
-  }
-});
-page.on("pageerror", error => consoleErrors.push(`uncaught: ${error.message}`));
-page.on("response", response => {
-  if (response.status() >= 400) {
-    consoleErrors.push(`HTTP ${response.status()} for ${response.request().method()} ${response.url()}`);
-  }
-});
 page.on("request", request => {
-  const url = new URL(request.url());
-  if ((url.protocol === "http:" || url.protocol === "https:" || url.protocol === "ws:" || url.protocol === "wss:")
-      && !LOCAL_HOSTS.has(url.hostname)) {
-    foreignRequests.push(request.url());
-  }
-  if (url.pathname === "/api/messages" && !conversationId) {
+  if (new URL(request.url()).pathname === "/api/messages" && !conversationId) {
     conversationId = JSON.parse(request.postData()).conversation.id;
   }
 });
 
-const cardHosts = page.locator("#transcript .card-host");
 const cardCount = () => cardHosts.count();
 const hostText = index => cardHosts.nth(index).innerText();
 
@@ -241,10 +172,8 @@ await step("the report card for the chosen file", () => page.waitForFunction(cou
   document.querySelectorAll("#transcript .card-host").length > count, beforeChoose, { timeout: TIMEOUT }));
 await check(/2 failed calls of 3/.test(await hostText((await cardCount()) - 1)), "the chosen file gets its report card");
 
-await check(consoleErrors.length === 0, `no console errors (${consoleErrors.length})`);
-await check(foreignRequests.length === 0, `no request left the machine: ${foreignRequests.join(", ")}`);
 const total = await cardCount();
-await browser.close();
+await finish();
 console.log(`local-chat: welcome card, answer card for 510559 / SIP 403, related 560403 replaced in place`
   + ` (Action.Execute), 510562 replaced in place (Action.Submit update), 3-line report -> 3 cards, hostile text`
   + ` inert, a dropped and a chosen report file -> report cards; ${total} cards, 0 console errors, 0 requests off the machine; screenshots ${screenshots.join(", ")}`

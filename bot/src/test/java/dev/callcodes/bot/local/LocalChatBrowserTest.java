@@ -5,12 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,24 +30,7 @@ class LocalChatBrowserTest {
     @Test
     void aUserGetsRenderedCardsFromTheLocalChatPage() throws Exception {
         Files.createDirectories(OUT);
-        Process process = new ProcessBuilder("node", "src/test/node/local-chat.mjs", "http://localhost:" + port + "/",
-                OUT.toString()).redirectErrorStream(true).start();
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return "could not read the script's output: " + e;
-            }
-        });
-        boolean finished = process.waitFor(180, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        String summary = output.get(10, TimeUnit.SECONDS);
-        System.out.print(summary);
-
-        assertThat(finished).as("the browser script finished within 3 minutes").isTrue();
-        assertThat(process.exitValue()).as(summary).isZero();
+        BrowserScript.run("local-chat.mjs", port, OUT, 3);
         for (String png : new String[] {"local-chat-welcome.png", "local-chat.png", "local-chat-related.png",
                 "local-chat-report.png", "local-chat-file.png"}) {
             assertThat(OUT.resolve(png)).exists();
