@@ -33,10 +33,11 @@ await check(await page.locator("#transcript .card-host pre, #transcript .card-ho
   "the alert is rendered as a card, not shown as JSON");
 await shoot("local-chat-watch-alert.png");
 
-// The burst keeps growing for a few polls: an update, if one comes, must replace the card in place.
+// The burst keeps growing for a few polls (an update came about 30 s after the alert in LocalChatWatchDemoTest): an
+// update, if one comes, must replace the card in place.
 let updatedAt = null;
 let latest = first;
-const until = Date.now() + 30_000;
+const until = Date.now() + 60_000;
 while (Date.now() < until) {
   await page.waitForTimeout(1_000);
   const alerts = await alertHosts();
@@ -53,5 +54,5 @@ const count = (await alertHosts()).length;
 await finish();
 const failed = text => (text.match(/\d+ failed calls[^;]*?\(\d+ of \d+\)/) || [text.slice(0, 120)])[0];
 console.log(`local-chat-watch: alert rendered ${alertAt} s after the page opened: "${failed(first)}"; `
-  + (updatedAt ? `replaced in place at ${updatedAt} s: "${failed(latest)}"` : "no update within 30 s")
+  + (updatedAt ? `replaced in place at ${updatedAt} s: "${failed(latest)}"` : "no update within 60 s")
   + `; ${count} alert card, 0 console errors, 0 requests off the machine; screenshots ${screenshots.join(", ")}`);
