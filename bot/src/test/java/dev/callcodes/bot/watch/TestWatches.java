@@ -42,6 +42,12 @@ public final class TestWatches {
     }
 
     public static Kit create(Map<String, String> env, DocumentStore store, Clock clock, BotAdapter adapter) {
+        return create(env, store, clock, adapter, null);
+    }
+
+    /** As above, trusting {@code trust} for TLS (the watch's local token endpoint). */
+    public static Kit create(Map<String, String> env, DocumentStore store, Clock clock, BotAdapter adapter,
+                             javax.net.ssl.SSLContext trust) {
         WatchSettings settings = WatchSettings.from(env);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         MicrometerWatchMetrics metrics = new MicrometerWatchMetrics(registry);
@@ -52,7 +58,8 @@ public final class TestWatches {
         Deliveries deliveries = new Deliveries(subscriptions, cards, new ProactiveMessages(adapter, ""), metrics,
                 tenant);
         Optional<Watch> watch = WatchSetup.create(settings, tenant, "test-instance",
-                new StoredWatchState(store, clock), lease, deliveries, metrics, clock);
+                new StoredWatchState(store, clock), lease, deliveries, metrics, clock, trust,
+                trust == null ? dev.callcodes.watch.graph.Sleeper.REAL : d -> { });
         WatchRunner runner = new WatchRunner(settings, watch, lease, subscriptions, deliveries, cards, clock);
         return new Kit(new WatchChat(runner, subscriptions, cards, tenant, clock), watch, registry, runner,
                 subscriptions);
