@@ -1,6 +1,6 @@
 // The failure watch's demo in the local chat page, as a new user tries it: the page opens, `watch` is typed, and the
-// demo's TLS burst arrives as a rendered alert card; if the burst grows while the page is open, the update replaces
-// that card (no second alert). Fails on any console error or any request that leaves the machine.
+// demo's TLS burst arrives as a rendered alert card; if the burst grows while the page is open, the update ("Still
+// failing, and growing") replaces that card (no second alert). Fails on any console error or any request that leaves the machine.
 // Usage: node local-chat-watch.mjs BASE_URL OUT_DIR   (CHROMIUM overrides /usr/bin/chromium; ALERT_WAIT_MS, default 150000)
 import { args, openPage, TIMEOUT } from "./browser-page.mjs";
 
@@ -10,7 +10,7 @@ const ALERT_WAIT = Number(process.env.ALERT_WAIT_MS || 150_000);
 const started = Date.now();
 const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
 const alertHosts = () => page.evaluate(() => [...document.querySelectorAll("#transcript .card-host")]
-  .filter(host => /Calls are failing/.test(host.innerText) && host.querySelector(".ac-adaptiveCard"))
+  .filter(host => /Calls are failing|Still failing/.test(host.innerText) && host.querySelector(".ac-adaptiveCard"))
   .map(host => host.innerText.replace(/\s+/g, " ").trim()));
 
 await step("open the page", () => page.goto(baseUrl, { waitUntil: "load" }));

@@ -51,6 +51,12 @@ public final class TestWatches {
 
     public static Kit create(Map<String, String> env, DocumentStore store, Clock clock, BotAdapter adapter,
                              CallCodes codes) {
+        return create(env, store, clock, adapter, codes, null);
+    }
+
+    /** As above, trusting {@code trust} for TLS (the watch's local token endpoint). */
+    public static Kit create(Map<String, String> env, DocumentStore store, Clock clock, BotAdapter adapter,
+                             CallCodes codes, javax.net.ssl.SSLContext trust) {
         WatchSettings settings = WatchSettings.from(env);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         MicrometerWatchMetrics metrics = new MicrometerWatchMetrics(registry);
@@ -63,7 +69,8 @@ public final class TestWatches {
         Deliveries deliveries = new Deliveries(subscriptions, cards, new ProactiveMessages(adapter, ""), metrics,
                 tenant, reports);
         Optional<Watch> watch = WatchSetup.create(settings, tenant, "test-instance",
-                new StoredWatchState(store, clock), lease, deliveries, metrics, clock);
+                new StoredWatchState(store, clock), lease, deliveries, metrics, clock, trust,
+                trust == null ? dev.callcodes.watch.graph.Sleeper.REAL : d -> { });
         WatchRunner runner = new WatchRunner(settings, watch, lease, subscriptions, deliveries, cards, clock);
         return new Kit(new WatchChat(runner, subscriptions, cards, tenant, reports, clock), watch, registry, runner,
                 subscriptions, deliveries);
