@@ -1,12 +1,12 @@
 // The failure watch's demo in the local chat page, as a new user tries it: the page opens, `watch` is typed, and the
 // demo's TLS burst arrives as a rendered alert card; if the burst grows while the page is open, the update ("Still
 // failing, and growing") replaces that card (no second alert). Fails on any console error or any request that leaves the machine.
-// Usage: node local-chat-watch.mjs BASE_URL OUT_DIR   (CHROMIUM overrides /usr/bin/chromium; ALERT_WAIT_MS, default 150000)
+// Usage: node local-chat-watch.mjs BASE_URL OUT_DIR   (CHROMIUM overrides /usr/bin/chromium; ALERT_WAIT_MS, default 300000: the first poll reads a day of generated calls, slow on a loaded machine)
 import { args, openPage, TIMEOUT } from "./browser-page.mjs";
 
 const { baseUrl, outDir } = args("local-chat-watch");
 const { page, step, check, shoot, finish, screenshots, cardHosts } = await openPage("local-chat-watch", outDir);
-const ALERT_WAIT = Number(process.env.ALERT_WAIT_MS || 150_000);
+const ALERT_WAIT = Number(process.env.ALERT_WAIT_MS || 300_000);
 const started = Date.now();
 const seconds = () => ((Date.now() - started) / 1000).toFixed(1);
 const alertHosts = () => page.evaluate(() => [...document.querySelectorAll("#transcript .card-host")]

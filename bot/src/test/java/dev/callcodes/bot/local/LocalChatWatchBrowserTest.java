@@ -43,7 +43,7 @@ class LocalChatWatchBrowserTest {
     @Test
     void afterWatchThePageShowsTheDemoAlertAsACard() throws Exception {
         Files.createDirectories(OUT);
-        BrowserScript.run("local-chat-watch.mjs", port, OUT, 4);
+        BrowserScript.run("local-chat-watch.mjs", port, OUT, 7);
         assertThat(OUT.resolve("local-chat-watch-alert.png")).exists();
         assertThat(Files.size(OUT.resolve("local-chat-watch-alert.png"))).as("a real picture").isGreaterThan(10_000);
     }
