@@ -1,6 +1,7 @@
 package dev.callcodes.bot.access;
 
 import dev.callcodes.bot.BotSettings;
+import dev.callcodes.bot.server.Problem;
 import dev.callcodes.bot.server.Refusals;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -37,8 +37,8 @@ public class ApiAccessFilter extends OncePerRequestFilter {
         Refusal check(HttpServletRequest request);
     }
 
-    /** Why a caller was refused, with the status and the WWW-Authenticate challenge to answer with. */
-    record Refusal(HttpStatus status, String message, String challenge) {
+    /** Why a caller was refused, with the kind (its status) and the WWW-Authenticate challenge to answer with. */
+    record Refusal(Problem kind, String message, String challenge) {
     }
 
     private final Check check;
@@ -88,6 +88,6 @@ public class ApiAccessFilter extends OncePerRequestFilter {
         if (refusal.challenge() != null) {
             response.setHeader("WWW-Authenticate", refusal.challenge());
         }
-        Refusals.unread(request, response, refusal.status(), refusal.message());
+        Refusals.unread(request, response, refusal.kind().detail(refusal.message(), null));
     }
 }

@@ -1,7 +1,7 @@
 package dev.callcodes.bot.access;
 
+import dev.callcodes.bot.server.Problem;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,7 +38,7 @@ final class ApiKeys implements ApiAccessFilter.Check {
     }
 
     private static ApiAccessFilter.Refusal refusal(String message) {
-        return new ApiAccessFilter.Refusal(HttpStatus.UNAUTHORIZED, message, "ApiKey header=\"" + HEADER + "\"");
+        return new ApiAccessFilter.Refusal(Problem.UNAUTHENTICATED, message, "ApiKey header=\"" + HEADER + "\"");
     }
 
     private static byte[] digest(String key) {

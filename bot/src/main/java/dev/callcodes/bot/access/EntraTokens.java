@@ -2,8 +2,8 @@ package dev.callcodes.bot.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callcodes.bot.server.Problem;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpStatus;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -55,7 +55,7 @@ final class EntraTokens implements ApiAccessFilter.Check {
             return valid(authorization.substring(7).strip()) ? null
                     : refusal("the token is not valid for this API");
         } catch (OpenIdKeys.Unavailable e) {
-            return new ApiAccessFilter.Refusal(HttpStatus.SERVICE_UNAVAILABLE, "tokens cannot be checked right now:"
+            return new ApiAccessFilter.Refusal(Problem.UNAVAILABLE, "tokens cannot be checked right now:"
                     + " the tenant's signing keys could not be fetched; try again in a minute", null);
         }
     }
@@ -128,6 +128,6 @@ final class EntraTokens implements ApiAccessFilter.Check {
     }
 
     private static ApiAccessFilter.Refusal refusal(String message) {
-        return new ApiAccessFilter.Refusal(HttpStatus.UNAUTHORIZED, message, CHALLENGE);
+        return new ApiAccessFilter.Refusal(Problem.UNAUTHENTICATED, message, CHALLENGE);
     }
 }

@@ -1,19 +1,21 @@
 package dev.callcodes.bot.api;
 
+import dev.callcodes.bot.server.Problem;
+
 /** A request the API refuses; the message names the field and says what to send instead. */
 final class ApiException extends RuntimeException {
 
-    private final int status;
+    private final Problem kind;
     private final String field;
 
-    ApiException(int status, String field, String message) {
+    ApiException(Problem kind, String field, String message) {
         super(message);
-        this.status = status;
+        this.kind = kind;
         this.field = field;
     }
 
-    int status() {
-        return status;
+    Problem kind() {
+        return kind;
     }
 
     String field() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callcodes.bot.chat.AnswerMetrics;
 import dev.callcodes.bot.BotSettings;
+import dev.callcodes.bot.server.Problem;
 import dev.callcodes.catalog.explain.AnswerJson;
 import dev.callcodes.catalog.report.PairCsv;
 import dev.callcodes.catalog.report.ReportInput;
@@ -55,23 +56,23 @@ class ExplainApiController {
     }
 
     /** {@code {"text": "..."}}: any text with codes in it, from one pair to a pasted report. */
-    // No "consumes": a wrong Content-Type must reach ApiErrors, which only sees requests mapped to this controller.
+    // No "consumes": a wrong Content-Type gets the argument reader's 415, worded by HttpErrors.
     // No "produces" either: the answer is JSON whatever the Accept header says, and so is a refusal.
     @PostMapping(path = "/api/explain")
     ResponseEntity<ObjectNode> explain(@RequestBody JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw new ApiException(400, "text", "send a JSON object: {\"text\": \"510559 403\"}");
+            throw new ApiException(Problem.INVALID, "text", "send a JSON object: {\"text\": \"510559 403\"}");
         }
         JsonNode text = body.get("text");
         if (text == null || text.isNull()) {
-            throw new ApiException(400, "text", "the field 'text' is missing: send {\"text\": \"510559 403\"}");
+            throw new ApiException(Problem.INVALID, "text", "the field 'text' is missing: send {\"text\": \"510559 403\"}");
         }
         if (!text.isTextual()) {
-            throw new ApiException(400, "text", "the field 'text' must be a string, not " + text.getNodeType()
+            throw new ApiException(Problem.INVALID, "text", "the field 'text' must be a string, not " + text.getNodeType()
                     .name().toLowerCase(Locale.ROOT));
         }
         if (text.asText().isBlank()) {
-            throw new ApiException(400, "text", "the field 'text' is empty: give the codes or rows to explain");
+            throw new ApiException(Problem.INVALID, "text", "the field 'text' is empty: give the codes or rows to explain");
         }
         try {
             return json(ExplanationJson.of(metrics.timed("api",
@@ -87,7 +88,7 @@ class ExplainApiController {
      * message names what broke (Jackson's may quote the text), so the caller gets this one instead.
      */
     private static ApiException unreadable(String field) {
-        return new ApiException(400, field, "part of the " + (field.equals("text") ? "text" : "file") + " could not"
+        return new ApiException(Problem.MALFORMED, field, "part of the " + (field.equals("text") ? "text" : "file") + " could not"
                 + " be read: JSON that breaks off, or holds a raw control character in a string. Fix that part, or"
                 + " send the rows as CSV");
     }
@@ -114,7 +115,7 @@ class ExplainApiController {
             throw refusal(refused);
         }
         if (explanation.report().isEmpty()) {
-            throw new ApiException(400, "body", "no table of calls or call records found: send the admin center's"
+            throw new ApiException(Problem.NO_REPORT, "body", "no table of calls or call records found: send the admin center's"
                     + " Direct Routing export, a Graph getDirectRoutingCalls response or ACS call logs");
         }
         if (accept != null && accept.contains("text/csv")) {
@@ -124,8 +125,7 @@ class ExplainApiController {
     }
 
     private static ApiException refusal(ReportInputException refused) {
-        boolean tooLarge = refused.getMessage().startsWith("This file is larger");
-        return new ApiException(tooLarge ? 413 : 400, "body", refused.getMessage());
+        return new ApiException(Problem.of(refused.kind()), "body", refused.getMessage());
     }
 
     /** {@code ?q=certificate expired&limit=5}. */
@@ -133,7 +133,7 @@ class ExplainApiController {
     ResponseEntity<ObjectNode> search(@RequestParam(name = "q", required = false) String query,
                                       @RequestParam(name = "limit", required = false) String limit) {
         if (query == null || query.isBlank()) {
-            throw new ApiException(400, "q", "the parameter 'q' is missing or empty: /api/search?q=certificate");
+            throw new ApiException(Problem.INVALID, "q", "the parameter 'q' is missing or empty: /api/search?q=certificate");
         }
         return json(AnswerJson.results(search.search(query, limit(limit)).stream().map(CatalogSearch.Hit::entry)
                 .toList()));
@@ -155,7 +155,7 @@ class ExplainApiController {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new ApiException(400, "limit", "the parameter 'limit' must be a whole number from 1 to "
+        throw new ApiException(Problem.INVALID, "limit", "the parameter 'limit' must be a whole number from 1 to "
                 + CatalogSearch.MAX_LIMIT + ", not '" + value + "'");
     }
 }

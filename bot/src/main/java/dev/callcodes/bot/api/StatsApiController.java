@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.callcodes.bot.BotSettings;
+import dev.callcodes.bot.server.Problem;
 import dev.callcodes.team.CodePair;
 import dev.callcodes.team.TeamStats;
 import dev.callcodes.team.Tenants;
@@ -47,11 +48,11 @@ class StatsApiController {
         try {
             Tenants.key(asked);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(400, "tenant", "the parameter 'tenant' must be a tenant id (a GUID), not '"
+            throw new ApiException(Problem.INVALID, "tenant", "the parameter 'tenant' must be a tenant id (a GUID), not '"
                     + shorten(asked) + "'");
         }
         if (ownTenantOnly && !asked.equalsIgnoreCase(ownTenant)) {
-            throw new ApiException(403, "tenant", "this app's API answers for its own tenant only ("
+            throw new ApiException(Problem.FORBIDDEN, "tenant", "this app's API answers for its own tenant only ("
                     + ownTenant + "), not '" + shorten(asked) + "'");
         }
         TeamStats.Report report = stats.report(asked, limit(limit));
@@ -103,7 +104,7 @@ class StatsApiController {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new ApiException(400, "limit", "the parameter 'limit' must be a whole number from 1 to " + MAX_LIMIT
+        throw new ApiException(Problem.INVALID, "limit", "the parameter 'limit' must be a whole number from 1 to " + MAX_LIMIT
                 + ", not '" + shorten(value) + "'");
     }
 

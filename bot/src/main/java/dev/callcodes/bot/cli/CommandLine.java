@@ -5,6 +5,8 @@ import dev.callcodes.catalog.CatalogException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -23,40 +25,49 @@ public final class CommandLine {
     static final int BROKE = 4;
     static final int DIFFERENCES = 5;
 
-    static final String USAGE_TEXT = """
-            Usage:
-              java -jar callcodes-bot.jar explain [--json | --card] [--lines] [--file PATH] [TEXT...]
-                  Explains the codes in TEXT, in the file PATH (CSV, TSV, JSON or a .zip of them), or in standard
-                  input when neither is given (for multi-line pastes).
-                  --json   print {"answers": [...]} instead of text
-                  --card   print the Adaptive Card(s) the bot would send, as a JSON array
-                  --lines  treat each input line as its own query; print one JSON value per line
-              java -jar callcodes-bot.jar search [--json] [--limit N] QUERY
-                  Searches codes, phrases and explanations (typos are fine); N from 1 to 100, default 10.
-              java -jar callcodes-bot.jar notes export [--tenant ID] [--file PATH]
-              java -jar callcodes-bot.jar notes import [--file PATH] [--as NAME]
-                  Team notes as YAML, out of and into the store CALLCODES_STORE names (standard output/input
-                  without --file); an import adds new notes and makes changed texts new versions.
-              java -jar callcodes-bot.jar store copy --from-dir PATH
-                  Copies an embedded store's documents into the store CALLCODES_STORE names.
-              java -jar callcodes-bot.jar radar (--docs DIR | --fetch) [--json] [--write-drafts DIR]
-                  Compares Microsoft's markdown sources in DIR (each repository under its name), or fetched from
-                  GitHub, with the catalog: new, removed, reworded and moved pairs, new pages; pages absent are
-                  listed as not checked. --write-drafts writes draft entries for the new pairs.
-              java -jar callcodes-bot.jar
-                  Starts the bot.
-            Exit codes: 0 done, 1 catalog not loaded, 2 wrong usage, 3 input not readable, 4 unexpected failure,
-            5 the radar found differences.""";
+    private static final String PROGRAM = "java -jar callcodes-bot.jar";
 
-    private static final Map<String, Supplier<Command>> COMMANDS = Map.of(
-            "explain", ExplainCommand::new,
-            "search", SearchCommand::new,
-            "notes", NotesCommand::new,
-            "store", StoreCommand::new,
-            "radar", RadarCommand::new,
-            "help", HelpCommand::new,
-            "--help", HelpCommand::new,
-            "-h", HelpCommand::new);
+    /** A command's declaration and the command. */
+    private record Entry(CommandSpec spec, Supplier<Command> command) {
+    }
+
+    /** Every command, in the order help lists them. */
+    private static final List<Entry> TABLE = List.of(
+            new Entry(ExplainCommand.SPEC, ExplainCommand::new),
+            new Entry(SearchCommand.SPEC, SearchCommand::new),
+            new Entry(NotesCommand.SPEC, NotesCommand::new),
+            new Entry(StoreCommand.SPEC, StoreCommand::new),
+            new Entry(RadarCommand.SPEC, RadarCommand::new));
+
+    private static final Map<String, Supplier<Command>> COMMANDS = commands();
+
+    /** The help text, made from the declarations: every command and every option of it. */
+    static final String USAGE_TEXT = usage();
+
+    /** The declarations, for a test that holds help to them. */
+    static List<CommandSpec> specs() {
+        return TABLE.stream().map(Entry::spec).toList();
+    }
+
+    private static Map<String, Supplier<Command>> commands() {
+        Map<String, Supplier<Command>> commands = new HashMap<>();
+        TABLE.forEach(entry -> commands.put(entry.spec().name(), entry.command()));
+        for (String help : List.of("help", "--help", "-h")) {
+            commands.put(help, HelpCommand::new);
+        }
+        return commands;
+    }
+
+    private static String usage() {
+        StringBuilder text = new StringBuilder("Usage:\n");
+        TABLE.forEach(entry -> text.append(entry.spec().help(PROGRAM)));
+        return text.append("  ").append(PROGRAM).append(" help\n")
+                .append("      Prints this text.\n")
+                .append("  ").append(PROGRAM).append('\n')
+                .append("      Starts the bot.\n")
+                .append("Exit codes: 0 done, 1 catalog not loaded, 2 wrong usage, 3 input not readable, 4 unexpected"
+                        + " failure,\n5 the radar found differences.").toString();
+    }
 
     private CommandLine() {
     }
@@ -69,7 +80,7 @@ public final class CommandLine {
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         if (!isCommand(args)) {
             err.println("callcodes: unknown command" + (args.length > 0 ? " '" + args[0] + "'" : "")
-                    + "; use explain, search or help");
+                    + "; see 'help'");
             return USAGE;
         }
         Command command = COMMANDS.get(args[0]).get();

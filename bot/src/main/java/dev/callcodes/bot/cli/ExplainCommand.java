@@ -19,11 +19,23 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** {@code explain [--json | --card] [--lines] [--file PATH] [TEXT...]}. */
 final class ExplainCommand implements CommandLine.Command {
+
+    /** The command's words and options: parsing and help both read them. */
+    static final CommandSpec SPEC = new CommandSpec("explain", "[TEXT...]", """
+            Explains the codes in TEXT, in the file PATH (CSV, TSV, JSON or a .zip of them), or in standard
+            input when neither is given (for multi-line pastes).""", List.of(
+            CommandSpec.Option.flag("--json", "print {\"answers\": [...]} instead of text"),
+            CommandSpec.Option.flag("--card", "print the Adaptive Card(s) the bot would send, as a JSON array (not"
+                    + " with --json)"),
+            CommandSpec.Option.flag("--lines", "treat each input line as its own query; print one JSON value per"
+                    + " line"),
+            CommandSpec.Option.valued("--file", "PATH", "read the text from PATH instead of TEXT or standard"
+                    + " input")));
 
     /** A terminal user may summarize a whole year: the limit only stops runaway input. */
     static final long MAX_INPUT_BYTES = 2L << 30;
@@ -42,7 +54,7 @@ final class ExplainCommand implements CommandLine.Command {
 
     @Override
     public void run(String[] args, InputStream in, PrintStream out) throws UsageException, InputException {
-        Options options = Options.parse(args, Set.of("--json", "--lines", "--card"), Set.of("--file"));
+        Options options = Options.parse(args, SPEC);
         if (options.has("--card") && options.has("--json")) {
             throw new UsageException("use --card or --json, not both");
         }

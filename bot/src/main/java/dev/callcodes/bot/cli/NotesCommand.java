@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -28,6 +27,14 @@ import java.util.function.UnaryOperator;
  * as YAML, in and out of the store the environment names, so a team can keep them in a repository.
  */
 final class NotesCommand implements CommandLine.Command {
+
+    /** The command's words and options: parsing and help both read them. */
+    static final CommandSpec SPEC = new CommandSpec("notes", "export|import", """
+            Team notes as YAML, out of and into the store CALLCODES_STORE names (standard output/input
+            without --file); an import adds new notes and makes changed texts new versions.""", List.of(
+            CommandSpec.Option.valued("--tenant", "ID", "export: only this tenant's notes"),
+            CommandSpec.Option.valued("--file", "PATH", "the YAML file to write (export) or read (import)"),
+            CommandSpec.Option.valued("--as", "NAME", "import: whom the imported versions are by")));
 
     private final UnaryOperator<String> env;
 
@@ -41,7 +48,7 @@ final class NotesCommand implements CommandLine.Command {
 
     @Override
     public void run(String[] args, InputStream in, PrintStream out) throws UsageException, InputException {
-        Options options = Options.parse(args, Set.of(), Set.of("--tenant", "--file", "--as"));
+        Options options = Options.parse(args, SPEC);
         List<String> words = options.words();
         String action = words.isEmpty() ? "" : words.get(0);
         if (words.size() > 1 || !(action.equals("export") || action.equals("import"))) {

@@ -20,7 +20,13 @@ final class Options {
     private Options() {
     }
 
-    static Options parse(String[] args, Set<String> knownFlags, Set<String> knownValued) throws UsageException {
+    /** Parses the arguments by the command's own declaration of its options. */
+    static Options parse(String[] args, CommandSpec spec) throws UsageException {
+        Set<String> knownFlags = new HashSet<>();
+        Set<String> knownValued = new HashSet<>();
+        for (CommandSpec.Option option : spec.options()) {
+            (option.isFlag() ? knownFlags : knownValued).add(option.name());
+        }
         Options options = new Options();
         boolean onlyWords = false;
         for (int i = 0; i < args.length; i++) {

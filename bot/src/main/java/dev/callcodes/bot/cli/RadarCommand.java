@@ -17,8 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -27,6 +27,15 @@ import java.util.function.Supplier;
  * scheduled job can act on it.
  */
 final class RadarCommand implements CommandLine.Command {
+
+    /** The command's words and options: parsing and help both read them. */
+    static final CommandSpec SPEC = new CommandSpec("radar", "", """
+            Compares Microsoft's markdown sources with the catalog: new, removed, reworded and moved pairs,
+            new pages; pages absent are listed as not checked.""", List.of(
+            CommandSpec.Option.valued("--docs", "DIR", "the sources in DIR, each repository under its name"),
+            CommandSpec.Option.flag("--fetch", "fetch the sources from GitHub instead (not with --docs)"),
+            CommandSpec.Option.flag("--json", "print the differences as JSON"),
+            CommandSpec.Option.valued("--write-drafts", "DIR", "write draft entries for the new pairs into DIR")));
 
     /** Per connection and per file: a scheduled job must end, and GitHub answers a raw file in well under this. */
     private static final Duration FETCH_TIMEOUT = Duration.ofSeconds(30);
@@ -43,7 +52,7 @@ final class RadarCommand implements CommandLine.Command {
 
     @Override
     public void run(String[] args, InputStream in, PrintStream out) throws UsageException, InputException {
-        Options options = Options.parse(args, Set.of("--json", "--fetch"), Set.of("--docs", "--write-drafts"));
+        Options options = Options.parse(args, SPEC);
         if (!options.words().isEmpty()) {
             throw new UsageException("unexpected '" + options.words().get(0) + "'; use radar --docs DIR [--json]");
         }

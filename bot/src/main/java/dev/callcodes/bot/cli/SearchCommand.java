@@ -7,11 +7,16 @@ import dev.callcodes.catalog.search.CatalogSearch;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /** {@code search [--json] [--limit N] QUERY}. */
 final class SearchCommand implements CommandLine.Command {
+
+    /** The command's words and options: parsing and help both read them. */
+    static final CommandSpec SPEC = new CommandSpec("search", "QUERY", """
+            Searches codes, phrases and explanations (typos are fine).""", List.of(
+            CommandSpec.Option.flag("--json", "print {\"results\": [...]} instead of text"),
+            CommandSpec.Option.valued("--limit", "N", "at most N results, 1 to 100, default 10")));
 
     static final int DEFAULT_LIMIT = CatalogSearch.DEFAULT_LIMIT;
     static final int MAX_LIMIT = CatalogSearch.MAX_LIMIT;
@@ -28,7 +33,7 @@ final class SearchCommand implements CommandLine.Command {
 
     @Override
     public void run(String[] args, InputStream in, PrintStream out) throws UsageException {
-        Options options = Options.parse(args, Set.of("--json"), Set.of("--limit"));
+        Options options = Options.parse(args, SPEC);
         int limit = limit(options.value("--limit"));
         String query = String.join(" ", options.words()).strip();
         if (query.isEmpty()) {

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -27,6 +26,11 @@ import java.util.function.UnaryOperator;
  * document already in the target is left as it is and counted.
  */
 final class StoreCommand implements CommandLine.Command {
+
+    /** The command's words and options: parsing and help both read them. */
+    static final CommandSpec SPEC = new CommandSpec("store", "copy", """
+            Copies an embedded store's documents into the store CALLCODES_STORE names.""", List.of(
+            CommandSpec.Option.valued("--from-dir", "PATH", "the embedded store's folder (required)")));
 
     private static final int LISTED = 10;
 
@@ -42,7 +46,7 @@ final class StoreCommand implements CommandLine.Command {
 
     @Override
     public void run(String[] args, InputStream in, PrintStream out) throws UsageException {
-        Options options = Options.parse(args, Set.of(), Set.of("--from-dir"));
+        Options options = Options.parse(args, SPEC);
         if (!options.words().equals(List.of("copy")) || options.value("--from-dir") == null) {
             throw new UsageException("use 'store copy --from-dir PATH' (into the store CALLCODES_STORE names)");
         }

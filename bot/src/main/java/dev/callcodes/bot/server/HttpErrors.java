@@ -7,6 +7,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import jakarta.servlet.ServletException;
@@ -15,14 +16,12 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
- * The last word on every request the app's own advice did not answer: a small JSON error, always JSON whatever the
- * {@code Accept} header asks for (an error in the caller's format of choice, CSV say, cannot be written, and Spring
- * would turn it into a 500 or an empty body). Bad requests keep their 4xx; a failure on the app's side, including a
- * {@link StackOverflowError} that an input can cause, is the usual apology with a reference, never exception text.
+ * The last word on every request the app's own advice did not answer: an RFC 9457 problem, always
+ * {@code application/problem+json} whatever the {@code Accept} header asks for (an error in the caller's format of
+ * choice, CSV say, cannot be written, and Spring would turn it into a 500 or an empty body). Bad requests keep their
+ * 4xx; a failure on the app's side, including a {@link StackOverflowError} that an input can cause, is the usual
+ * apology with a {@code reference} the log also has, never exception text.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -36,10 +35,11 @@ public class HttpErrors {
 
     /**
      * Spring MVC's own refusals: unknown path, wrong method, wrong media type, missing parameter. A servlet exception
-     * that is not one of them carries an {@link Error} from a handler ("Handler dispatch failed"): a failure.
+     * that is not one of them carries an {@link Error} from a handler ("Handler dispatch failed"): a failure. Their
+     * statuses are Spring's; only the wording is this app's.
      */
     @ExceptionHandler({ServletException.class, ErrorResponseException.class})
-    ResponseEntity<Map<String, Object>> refused(Exception e) {
+    ResponseEntity<ProblemDetail> refused(Exception e) {
         if (!(e instanceof ErrorResponse refusal)) {
             return failed(e.getCause() != null ? e.getCause() : e);
         }
@@ -54,38 +54,34 @@ public class HttpErrors {
             case 415 -> "send JSON with the header Content-Type: application/json";
             default -> "the request is not valid here";
         };
-        return json(status, message, null);
+        return problem(ProblemDetail.forStatusAndDetail(status, message));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        return json(HttpStatus.BAD_REQUEST, "the body is not valid JSON", "body");
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return problem(Problem.MALFORMED.detail("the body is not valid JSON", "body"));
     }
 
     @ExceptionHandler({RuntimeException.class, StackOverflowError.class})
-    ResponseEntity<Map<String, Object>> failed(Throwable e) {
-        String reference = failures.record("api", e);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", Failures.apology(reference));
-        body.put("reference", reference);
-        body.put("status", 500);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).header(HttpHeaders.CONNECTION, "close")
-                .contentType(MediaType.APPLICATION_JSON).body(body);
+    ResponseEntity<ProblemDetail> failed(Throwable e) {
+        return failure(failures.record("api", e));
+    }
+
+    /** The apology for a failure on the app's side, with the reference {@link Failures#record} logged it under. */
+    public static ResponseEntity<ProblemDetail> failure(String reference) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                Failures.apology(reference));
+        problem.setProperty("reference", reference);
+        return problem(problem);
     }
 
     /**
-     * A JSON error; the content type is set here so that no {@code Accept} header can refuse it. The connection
+     * A problem answer; the content type is set here so that no {@code Accept} header can refuse it. The connection
      * closes after it and says so: a refusal may leave part of the body unread, which Tomcat does not drain
      * ({@code ServerTuning}), and a client that kept the connection would lose its next request on it.
      */
-    public static ResponseEntity<Map<String, Object>> json(HttpStatusCode status, String message, String field) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", message);
-        if (field != null) {
-            body.put("field", field);
-        }
-        body.put("status", status.value());
-        return ResponseEntity.status(status).header(HttpHeaders.CONNECTION, "close")
-                .contentType(MediaType.APPLICATION_JSON).body(body);
+    public static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).header(HttpHeaders.CONNECTION, "close")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -8,18 +8,20 @@ import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Refusals written by filters, before any handler: the same small JSON error as the handlers' advice writes. */
+/** Refusals written by filters, before any handler: the same problem JSON as {@link HttpErrors} answers with. */
 public final class Refusals {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Writes a problem's extension properties at the top level, as Spring MVC's own JSON writer does. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
 
     private Refusals() {
     }
@@ -36,54 +38,59 @@ public final class Refusals {
      * "header parser received no bytes", seen in CI on a 30 KB body). A client that trickles or sends far more is
      * answered at the bound instead, and may see the reset: nothing can both refuse it cheaply and be heard.
      */
-    public static void unread(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-                              String message) throws IOException {
+    public static void unread(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
         if (request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null) {
-            write(response, status, message);
+            write(request, response, problem);
             return;
         }
         AsyncContext async = request.startAsync();
         async.setTimeout(DRAIN_MAX_MILLIS);
-        Drain drain = new Drain(request.getInputStream(), async, response, status, message);
+        Drain drain = new Drain(request, async, response, problem);
         async.addListener(drain);
         request.getInputStream().setReadListener(drain);
     }
 
-    /** Writes the JSON error and closes the connection after it (a body may still be on its way). */
-    public static void write(HttpServletResponse response, HttpStatus status, String message) throws IOException {
+    /**
+     * Writes the problem and closes the connection after it (a body may still be on its way). The problem's
+     * {@code instance} is the request's path, as Spring MVC sets it for a handler's problem.
+     */
+    public static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
-        response.setStatus(status.value());
-        response.setHeader("Connection", "close");
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", message);
-        if (status == HttpStatus.PAYLOAD_TOO_LARGE || status == HttpStatus.REQUEST_TIMEOUT) {
-            body.put("field", "body");
+        if (problem.getInstance() == null) {
+            try {
+                problem.setInstance(URI.create(request.getRequestURI()));
+            } catch (IllegalArgumentException notAUri) {
+                // the refusal stands without it
+            }
         }
-        body.put("status", status.value());
-        JSON.writeValue(response.getOutputStream(), body);
+        response.setStatus(problem.getStatus());
+        response.setHeader("Connection", "close");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        JSON.writeValue(response.getOutputStream(), problem);
     }
 
     /** Reads and drops a refused body, up to the bounds, then answers and finishes the request. */
     private static final class Drain implements ReadListener, AsyncListener {
+        private final HttpServletRequest request;
         private final ServletInputStream input;
         private final AsyncContext async;
         private final HttpServletResponse response;
-        private final HttpStatus status;
-        private final String message;
+        private final ProblemDetail problem;
         private final AtomicBoolean done = new AtomicBoolean();
         private final byte[] buffer = new byte[8192];
         private long drained;
 
-        Drain(ServletInputStream input, AsyncContext async, HttpServletResponse response, HttpStatus status,
-              String message) {
-            this.input = input;
+        Drain(HttpServletRequest request, AsyncContext async, HttpServletResponse response, ProblemDetail problem)
+                throws IOException {
+            this.request = request;
+            this.input = request.getInputStream();
             this.async = async;
             this.response = response;
-            this.status = status;
-            this.message = message;
+            this.problem = problem;
         }
 
         @Override
@@ -133,7 +140,7 @@ public final class Refusals {
         private void finish() {
             if (done.compareAndSet(false, true)) {
                 try {
-                    write(response, status, message);
+                    write(request, response, problem);
                 } catch (IOException | RuntimeException clientGone) {
                     // nobody is left to read the refusal
                 } finally {

@@ -15,7 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * small buffer, never a thread, so health probes and other requests keep being served however many such clients
  * there are (the probe held 220 connections open this way and took liveness down for 100 s).
  *
- * <p>Three limits, each refused with a JSON error without reading further, and the connection closed:
+ * <p>Three limits, each refused with a problem JSON ({@link Problem}) without reading further, and the connection closed:
  * a body over its size ({@code CALLCODES_API_MAX_BODY_BYTES}; report and file uploads
  * {@code CALLCODES_REPORT_MAX_BYTES}), declared or counted as it streams: 413; more bodies arriving at once than
  * {@code CALLCODES_MAX_CONCURRENT_UPLOADS}: 503 with Retry-After; a body that takes longer than
@@ -82,13 +82,13 @@ public class RequestBodyGuard extends OncePerRequestFilter implements ServletReq
         boolean file = FILE_PATHS.contains(request.getRequestURI());
         long limit = file ? maxFileBytes : maxBodyBytes;
         if (declared > limit) {
-            Refusals.unread(request, response, HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(file, limit));
+            Refusals.unread(request, response, tooLarge(file, limit));
             return;
         }
         if (!receiving.tryAcquire()) {
             response.setHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-            Refusals.unread(request, response, HttpStatus.SERVICE_UNAVAILABLE, "the server is receiving too many"
-                    + " requests at once: try again in " + RETRY_AFTER_SECONDS + " seconds");
+            Refusals.unread(request, response, Problem.UNAVAILABLE.detail("the server is receiving too many"
+                    + " requests at once: try again in " + RETRY_AFTER_SECONDS + " seconds", null));
             return;
         }
         ReceivedRequest received = new ReceivedRequest(request);
@@ -118,9 +118,9 @@ public class RequestBodyGuard extends OncePerRequestFilter implements ServletReq
         }
     }
 
-    private String tooLarge(boolean file, long limit) {
-        return file ? ReportInput.tooLarge(limit).getMessage()
-                : "the request body is over the limit of " + limit + " bytes: send less text at a time";
+    private static ProblemDetail tooLarge(boolean file, long limit) {
+        return Problem.TOO_LARGE.detail(file ? ReportInput.tooLarge(limit).getMessage()
+                : "the request body is over the limit of " + limit + " bytes: send less text at a time", "body");
     }
 
     /** Reads the body as it arrives; hands the request on when it is whole, refuses it when it breaks a limit. */
@@ -155,7 +155,7 @@ public class RequestBodyGuard extends OncePerRequestFilter implements ServletReq
                     return;
                 }
                 if (body.size() + n > limit) {
-                    refuse(HttpStatus.PAYLOAD_TOO_LARGE, tooLarge(file, limit));
+                    refuse(tooLarge(file, limit));
                     return;
                 }
                 body.write(buffer, 0, n);
@@ -190,8 +190,8 @@ public class RequestBodyGuard extends OncePerRequestFilter implements ServletReq
         @Override
         public void onTimeout(AsyncEvent event) throws IOException {
             if (!finished) {
-                refuse(HttpStatus.REQUEST_TIMEOUT, "the request body did not arrive within "
-                        + readTimeoutMillis / 1000 + " seconds: send it at once, or a smaller one");
+                refuse(Problem.TOO_SLOW.detail("the request body did not arrive within "
+                        + readTimeoutMillis / 1000 + " seconds: send it at once, or a smaller one", "body"));
             }
         }
 
@@ -210,14 +210,14 @@ public class RequestBodyGuard extends OncePerRequestFilter implements ServletReq
             // a handler's own async work after the dispatch is not ours to watch
         }
 
-        private void refuse(HttpStatus status, String message) throws IOException {
+        private void refuse(ProblemDetail problem) throws IOException {
             if (finished) {
                 return;
             }
             finished = true;
             release();
             body.discard();
-            Refusals.write((HttpServletResponse) async.getResponse(), status, message);
+            Refusals.write(request, (HttpServletResponse) async.getResponse(), problem);
             async.complete();
         }
 

@@ -93,18 +93,21 @@ final class FileTransfers {
             if (status / 100 == 3 && response.headers().firstValue("Location").isPresent()) {
                 response.body().close();
                 if (hop >= MAX_REDIRECTS) {
-                    throw new ReportInputException("The link to the file redirected too many times. Send it again,"
+                    throw new ReportInputException(ReportInputException.Kind.UNREACHABLE,
+                            "The link to the file redirected too many times. Send it again,"
                             + " or paste the rows.");
                 }
                 String location = response.headers().firstValue("Location").get();
                 target = uri(location).map(target::resolve).filter(links)
-                        .orElseThrow(() -> new ReportInputException("The link to the file led somewhere I do not"
+                        .orElseThrow(() -> new ReportInputException(ReportInputException.Kind.UNREACHABLE,
+                                "The link to the file led somewhere I do not"
                                 + " download from. Send it again, or paste the rows."));
                 continue;
             }
             if (status != 200) {
                 response.body().close();
-                throw new ReportInputException("I could not download the file (HTTP " + status
+                throw new ReportInputException(ReportInputException.Kind.UNREACHABLE,
+                        "I could not download the file (HTTP " + status
                         + "). Send it again, or paste the rows.");
             }
             if (response.headers().firstValueAsLong("Content-Length").orElse(-1) > maxBytes) {
@@ -140,11 +143,13 @@ final class FileTransfers {
     }
 
     static ReportInputException noUsableLink() {
-        return new ReportInputException("Teams gave no usable link to the file. Send it again, or paste the rows.");
+        return new ReportInputException(ReportInputException.Kind.UNREACHABLE,
+                "Teams gave no usable link to the file. Send it again, or paste the rows.");
     }
 
     private ReportInputException tooSlow() {
-        return new ReportInputException("The file took longer than " + limit.toSeconds() + " seconds to download."
+        return new ReportInputException(ReportInputException.Kind.UNREACHABLE,
+                "The file took longer than " + limit.toSeconds() + " seconds to download."
                 + " Send it again, or paste the rows.");
     }
 

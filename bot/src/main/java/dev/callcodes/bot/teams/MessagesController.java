@@ -5,10 +5,11 @@ import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.connector.authentication.AuthenticationException;
 import com.microsoft.bot.schema.Activity;
 import dev.callcodes.bot.chat.Failures;
+import dev.callcodes.bot.server.HttpErrors;
+import dev.callcodes.bot.server.Problem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -40,7 +40,7 @@ class MessagesController {
     }
 
     @PostMapping(path = "/api/messages", consumes = "application/json")
-    CompletableFuture<ResponseEntity<Object>> incoming(
+    CompletableFuture<ResponseEntity<?>> incoming(
             @RequestBody Activity activity,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, defaultValue = "") String authorization) {
         CompletableFuture<InvokeResponse> processing;
@@ -73,7 +73,7 @@ class MessagesController {
         return text.length() > 300 ? out + "..." : out.toString();
     }
 
-    private ResponseEntity<Object> respond(InvokeResponse invokeResponse, Throwable error) {
+    private ResponseEntity<?> respond(InvokeResponse invokeResponse, Throwable error) {
         if (error == null) {
             // JSON whatever the Accept header says: Teams sends none, and another one must not turn this into a 500.
             return invokeResponse == null
@@ -84,10 +84,9 @@ class MessagesController {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof AuthenticationException || cause instanceof JWTVerificationException) {
             LOG.warn("Rejected an activity that failed authentication: {}", printable(cause.getMessage()));
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+            return HttpErrors.problem(Problem.UNAUTHENTICATED.detail(
+                    "the activity's Bot Framework token is missing or not valid", null));
         }
-        String reference = failures.record("messages", cause);
-        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("error", Failures.apology(reference), "reference", reference));
+        return HttpErrors.failure(failures.record("messages", cause));
     }
 }

@@ -2,7 +2,10 @@ package dev.callcodes.bot.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.callcodes.bot.chat.Failures;
 import dev.callcodes.bot.cli.CommandLine;
+import dev.callcodes.bot.server.ProblemJson;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,11 +19,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The REST API over real HTTP: the CLI's JSON, and a JSON error naming the field for every bad request. */
+/** The REST API over real HTTP: the CLI's JSON, and an RFC 9457 problem naming the field for every bad request. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"CALLCODES_API_MAX_BODY_BYTES=20000", "CALLCODES_REPORT_MAX_BYTES=50000"})
 class ExplainApiTest {
@@ -118,11 +123,16 @@ class ExplainApiTest {
                 .getBytes(StandardCharsets.UTF_8), "application/json");
 
         assertThat(binary.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(binary.body()).path("error").asText()).contains(".zip");
+        assertThat(JSON.readTree(binary.body())).isEqualTo(ProblemJson.of(400, "This .zip file is damaged: it ends"
+                + " inside an entry's header. Export the report again, or send the CSV itself.", "/api/report", "body"));
         assertThat(prose.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(prose.body()).path("field").asText()).isEqualTo("body");
+        assertThat(JSON.readTree(prose.body())).isEqualTo(ProblemJson.of(400, "no table of calls or call records"
+                + " found: send the admin center's Direct Routing export, a Graph getDirectRoutingCalls response or ACS"
+                + " call logs", "/api/report", "body"));
         assertThat(huge.statusCode()).isEqualTo(413);
-        assertThat(JSON.readTree(huge.body()).path("error").asText()).startsWith("This file is larger than");
+        assertThat(JSON.readTree(huge.body())).isEqualTo(ProblemJson.of(413, "This file is larger than 0.0 MB, the"
+                + " most I read. Export a shorter time range, or filter the report to failed calls.", "/api/report",
+                "body"));
     }
 
     @Test
@@ -138,13 +148,21 @@ class ExplainApiTest {
 
     @Test
     void badExplainRequestsGet400WithTheFieldNamed() throws Exception {
-        for (String bad : List.of("{}", "{\"text\": null}", "{\"text\": 403}", "{\"text\": \"  \"}", "[1]",
-                "{\"txt\": \"510559 403\"}")) {
-            HttpResponse<String> response = explain(bad);
-            assertThat(response.statusCode()).as(bad).isEqualTo(400);
-            JsonNode error = JSON.readTree(response.body());
-            assertThat(error.path("field").asText()).as(bad).isEqualTo("text");
-            assertThat(error.path("error").asText()).as(bad).contains("text");
+        String missing = "the field 'text' is missing: send {\"text\": \"510559 403\"}";
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("{}", missing);
+        cases.put("{\"text\": null}", missing);
+        cases.put("{\"txt\": \"510559 403\"}", missing);
+        cases.put("{\"text\": 403}", "the field 'text' must be a string, not number");
+        cases.put("{\"text\": \"  \"}", "the field 'text' is empty: give the codes or rows to explain");
+        cases.put("[1]", "send a JSON object: {\"text\": \"510559 403\"}");
+        for (Map.Entry<String, String> bad : cases.entrySet()) {
+            HttpResponse<String> response = explain(bad.getKey());
+            assertThat(response.statusCode()).as(bad.getKey()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).as(bad.getKey())
+                    .hasValue("application/problem+json");
+            assertThat(JSON.readTree(response.body())).as(bad.getKey())
+                    .isEqualTo(ProblemJson.of(400, bad.getValue(), "/api/explain", "text"));
         }
     }
 
@@ -152,26 +170,31 @@ class ExplainApiTest {
     void malformedJsonAndWrongMediaTypeGetShortJsonErrors() throws Exception {
         HttpResponse<String> malformed = explain("{\"text\": \"510559 403\"");
         assertThat(malformed.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(malformed.body()).path("error").asText()).startsWith("the body is not valid JSON");
+        assertThat(JSON.readTree(malformed.body())).isEqualTo(ProblemJson.of(400, "the body is not valid JSON: send"
+                + " {\"text\": \"510559 403\"}", "/api/explain", "body"));
 
         HttpResponse<String> plain = post("text/plain", HttpRequest.BodyPublishers.ofString("510559 403"));
         assertThat(plain.statusCode()).isEqualTo(415);
-        assertThat(JSON.readTree(plain.body()).path("error").asText()).contains("Content-Type: application/json");
+        assertThat(JSON.readTree(plain.body())).isEqualTo(ProblemJson.of(415, "send JSON with the header"
+                + " Content-Type: application/json", "/api/explain", null));
     }
 
     @Test
     void bodiesOverTheLimitGet413WhetherDeclaredOrStreamed() throws Exception {
         String big = JSON.writeValueAsString(java.util.Map.of("text", "510559 403 ".repeat(3000)));
 
+        JsonNode tooLarge = ProblemJson.of(413, "the request body is over the limit of 20000 bytes: send less text"
+                + " at a time", "/api/explain", "body");
+
         HttpResponse<String> declared = explain(big);
         assertThat(declared.statusCode()).isEqualTo(413);
-        assertThat(JSON.readTree(declared.body()).path("error").asText()).contains("20000 bytes");
+        assertThat(JSON.readTree(declared.body())).isEqualTo(tooLarge);
 
         byte[] bytes = big.getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> streamed = post("application/json", HttpRequest.BodyPublishers.ofInputStream(
                 () -> new ByteArrayInputStream(bytes)));
         assertThat(streamed.statusCode()).isEqualTo(413);
-        assertThat(JSON.readTree(streamed.body()).path("status").asInt()).isEqualTo(413);
+        assertThat(JSON.readTree(streamed.body())).isEqualTo(tooLarge);
     }
 
     @Test
@@ -179,8 +202,12 @@ class ExplainApiTest {
         for (String query : List.of("", "?q=", "?q=%20%20", "?q=sbc&limit=0", "?q=sbc&limit=101", "?q=sbc&limit=ten")) {
             HttpResponse<String> response = search(query);
             assertThat(response.statusCode()).as(query).isEqualTo(400);
-            String field = JSON.readTree(response.body()).path("field").asText();
-            assertThat(field).as(query).isEqualTo(query.contains("limit") ? "limit" : "q");
+            JsonNode expected = query.contains("limit")
+                    ? ProblemJson.of(400, "the parameter 'limit' must be a whole number from 1 to 100, not '"
+                    + query.substring(query.indexOf("limit=") + 6) + "'", "/api/search", "limit")
+                    : ProblemJson.of(400, "the parameter 'q' is missing or empty: /api/search?q=certificate",
+                    "/api/search", "q");
+            assertThat(JSON.readTree(response.body())).as(query).isEqualTo(expected);
         }
     }
 
@@ -267,14 +294,26 @@ class ExplainApiTest {
                     assertThat(response.body()).as(what).startsWith("Microsoft code,SIP code,Failed calls");
                     continue;
                 }
-                assertThat(response.headers().firstValue("Content-Type")).as(what)
-                        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-                if (response.statusCode() != 200) {
+                JsonNode body = JSON.readTree(response.body());
+                if (response.statusCode() == 200) {
+                    assertThat(response.headers().firstValue("Content-Type")).as(what)
+                            .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+                    assertThat(body.has("kind")).as(what).isTrue();
+                } else {
+                    assertThat(response.headers().firstValue("Content-Type")).as(what)
+                            .hasValue("application/problem+json");
                     // A refusal may leave the body unread: the client must not reuse the connection.
                     assertThat(response.headers().firstValue("Connection")).as(what).hasValue("close");
+                    // The problem, whole: its status, a short detail, the path, and the field when there is one.
+                    ObjectNode expected = (ObjectNode) ProblemJson.of(response.statusCode(),
+                            body.path("detail").asText(), c.path().replaceAll("\\?.*", ""), null);
+                    if (body.has("field")) {
+                        expected.put("field", body.path("field").asText());
+                        assertThat(body.path("field").asText()).as(what).isIn("body", "text", "q");
+                    }
+                    assertThat(body).as(what).isEqualTo(expected);
+                    assertThat(body.path("detail").asText().length()).as(what).isBetween(10, 300);
                 }
-                JsonNode body = JSON.readTree(response.body());
-                assertThat(body.has(response.statusCode() == 200 ? "kind" : "error")).as(what).isTrue();
                 assertThat(response.body()).as(what).doesNotContain("Exception").doesNotContain("\tat ");
             }
         }
@@ -300,8 +339,11 @@ class ExplainApiTest {
         if (response.statusCode() != 200) {
             assertThat(response.statusCode()).isEqualTo(500);
             JsonNode body = JSON.readTree(response.body());
-            assertThat(body.path("error").asText()).startsWith("Sorry, something went wrong on my side");
-            assertThat(body.path("reference").asText()).matches("[0-9a-f]{8}");
+            String reference = body.path("reference").asText();
+            assertThat(reference).matches("[0-9a-f]{8}");
+            ObjectNode expected = (ObjectNode) ProblemJson.of(500, Failures.apology(reference), "/api/explain", null);
+            expected.put("reference", reference);
+            assertThat(body).isEqualTo(expected);
             assertThat(response.body()).doesNotContain("StackOverflow");
         }
     }

@@ -1,7 +1,7 @@
 package dev.callcodes.bot.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.callcodes.bot.server.ProblemJson;
 import dev.callcodes.catalog.report.ZipBomb;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,9 +41,9 @@ class ZipBombApiTest {
         long serverCpu = processCpu() - cpuBefore;
 
         assertThat(response.statusCode()).isEqualTo(400);
-        JsonNode error = new ObjectMapper().readTree(response.body());
-        assertThat(error.path("error").asText()).startsWith("This .zip file holds no .csv, .tsv, .txt or .json file");
-        assertThat(error.path("field").asText()).isEqualTo("body");
+        assertThat(new ObjectMapper().readTree(response.body())).isEqualTo(ProblemJson.of(400, "This .zip file holds"
+                + " no .csv, .tsv, .txt or .json file. Send the admin center's CSV export, or the .zip it came in.",
+                "/api/report", "body"));
 
         long inflate64Mb = cpuToInflate(64);
         assertThat(serverCpu).as("CPU to refuse 10.7 GB of zeros (ns) against inflating 64 MB once (%d ns)", inflate64Mb)

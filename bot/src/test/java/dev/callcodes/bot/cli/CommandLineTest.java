@@ -277,8 +277,27 @@ class CommandLineTest {
     void helpListsTheCommands() {
         Run run = run("", "help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("explain [--json | --card] [--lines] [--file PATH] [TEXT...]")
-                .contains("search [--json] [--limit N] QUERY").contains("Exit codes: 0 done");
+        assertThat(run.out()).contains("explain [--json] [--card] [--lines] [--file PATH] [TEXT...]")
+                .contains("search QUERY [--json] [--limit N]").contains("Exit codes: 0 done");
+    }
+
+    /** Help is made from the same declarations parsing reads: every option of every command is in it, with its help. */
+    @Test
+    void helpShowsEveryOptionOfEveryCommandAndAnUnknownOptionIsOneLineAndExitTwo() {
+        String help = run("", "help").out();
+        assertThat(CommandLine.specs()).extracting(CommandSpec::name)
+                .containsExactly("explain", "search", "notes", "store", "radar");
+        for (CommandSpec spec : CommandLine.specs()) {
+            assertThat(help).as(spec.name()).contains("callcodes-bot.jar " + spec.name() + " ");
+            assertThat(spec.options()).as(spec.name()).isNotEmpty();
+            for (CommandSpec.Option option : spec.options()) {
+                assertThat(help).as(spec.name() + " " + option.name())
+                        .contains("[" + option.usage() + "]").contains(option.usage() + "  ")
+                        .contains(option.help());
+            }
+            assertUsage(run("", spec.name(), "--no-such-option"), "callcodes " + spec.name()
+                    + ": unknown option '--no-such-option'; see 'help'");
+        }
     }
 
     @Test

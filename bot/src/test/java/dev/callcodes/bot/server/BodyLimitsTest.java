@@ -32,8 +32,8 @@ class BodyLimitsTest {
             }
             slow.drip();
             assertThat(slow.status()).isEqualTo(408);
-            assertThat(slow.body().path("error").asText()).isEqualTo("the request body did not arrive within 1"
-                    + " seconds: send it at once, or a smaller one");
+            assertThat(slow.body()).isEqualTo(ProblemJson.of(408, "the request body did not arrive within 1"
+                    + " seconds: send it at once, or a smaller one", "/api/explain", "body"));
         }
     }
 
@@ -50,10 +50,12 @@ class BodyLimitsTest {
                     .build(), HttpResponse.BodyHandlers.ofString());
 
             assertThat(streamed.statusCode()).as(path).isEqualTo(413);
-            JsonNode error = SlowClient.JSON.readTree(streamed.body());
-            assertThat(error.path("status").asInt()).as(path).isEqualTo(413);
-            assertThat(error.path("error").asText()).as(path)
-                    .contains(path.equals("/api/report") ? "larger than 0.1 MB" : "20000 bytes");
+            assertThat(streamed.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+            JsonNode expected = ProblemJson.of(413, path.equals("/api/report")
+                    ? "This file is larger than 0.1 MB, the most I read. Export a shorter time range, or filter the"
+                    + " report to failed calls."
+                    : "the request body is over the limit of 20000 bytes: send less text at a time", path, "body");
+            assertThat(SlowClient.JSON.readTree(streamed.body())).as(path).isEqualTo(expected);
         }
     }
 

@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.callcodes.bot.server.ProblemJson;
 import dev.callcodes.catalog.report.SyntheticExport;
 
 import java.io.ByteArrayOutputStream;
@@ -191,7 +192,9 @@ class TeamsIntegrationTest {
                         + "/local/files?name=huge.csv")).POST(HttpRequest.BodyPublishers.ofByteArray(
                                 new byte[REPORT_LIMIT + 1])).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(tooBig.statusCode()).isEqualTo(413);
-        assertThat(JSON.readTree(tooBig.body()).path("error").asText()).startsWith("This file is larger than 4 MB");
+        assertThat(JSON.readTree(tooBig.body())).isEqualTo(ProblemJson.of(413, "This file is larger than 4 MB, the"
+                + " most I read. Export a shorter time range, or filter the report to failed calls.", "/local/files",
+                "body"));
     }
 
     @Test

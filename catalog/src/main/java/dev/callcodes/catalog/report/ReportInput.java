@@ -47,7 +47,8 @@ public final class ReportInput {
         } else {
             for (byte b : head) {
                 if (b == 0) {
-                    throw new ReportInputException("This file is not text. Send the admin center's CSV export (or its "
+                    throw new ReportInputException(ReportInputException.Kind.NOT_TEXT,
+                            "This file is not text. Send the admin center's CSV export (or its "
                             + ".zip), a Graph or ACS JSON file, or paste the rows.");
                 }
             }
@@ -97,7 +98,8 @@ public final class ReportInput {
     }
 
     private static ReportInputException nested(String name) {
-        return new ReportInputException("This .zip file holds another archive (" + StreamedZip.shown(name) + "). I read one"
+        return new ReportInputException(ReportInputException.Kind.UNSUPPORTED,
+                "This .zip file holds another archive (" + StreamedZip.shown(name) + "). I read one"
                 + " level: unzip it and send the CSV inside, or the inner .zip itself.");
     }
 
@@ -161,7 +163,8 @@ public final class ReportInput {
                 }
             }
             if (!any) {
-                throw new ReportInputException("This .zip file holds no .csv, .tsv, .txt or .json file. Send the admin"
+                throw new ReportInputException(ReportInputException.Kind.NO_REPORT,
+                        "This .zip file holds no .csv, .tsv, .txt or .json file. Send the admin"
                         + " center's CSV export, or the .zip it came in.");
             }
             return false;
@@ -213,7 +216,8 @@ public final class ReportInput {
 
     /** The refusal of a file over the limit, also for callers that know the size before reading. */
     public static ReportInputException tooLarge(long maxBytes) {
-        return new ReportInputException("This file is larger than " + megabytes(maxBytes) + " MB, the most I read. "
+        return new ReportInputException(ReportInputException.Kind.TOO_LARGE,
+                "This file is larger than " + megabytes(maxBytes) + " MB, the most I read. "
                 + "Export a shorter time range, or filter the report to failed calls.");
     }
 

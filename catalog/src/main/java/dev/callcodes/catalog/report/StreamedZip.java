@@ -124,11 +124,13 @@ final class StreamedZip {
                 }
             }
             if ((flags & ENCRYPTED) != 0) {
-                throw new ReportInputException("This .zip file is password-protected (" + shown(name) + "). Send the"
+                throw new ReportInputException(ReportInputException.Kind.UNSUPPORTED,
+                        "This .zip file is password-protected (" + shown(name) + "). Send the"
                         + " CSV itself, or a .zip without a password.");
             }
             if (method != STORED && method != DEFLATED) {
-                throw new ReportInputException("This .zip file uses a compression method I cannot read (method "
+                throw new ReportInputException(ReportInputException.Kind.UNSUPPORTED,
+                        "This .zip file uses a compression method I cannot read (method "
                         + method + ", in " + shown(name) + "). Zip it again with the standard method, or send the"
                         + " CSV itself.");
             }
@@ -342,7 +344,8 @@ final class StreamedZip {
     }
 
     private static ReportInputException damaged(String why) {
-        return new ReportInputException("This .zip file is damaged: " + why + ". Export the report again, or send"
+        return new ReportInputException(ReportInputException.Kind.DAMAGED,
+                "This .zip file is damaged: " + why + ". Export the report again, or send"
                 + " the CSV itself.");
     }
 

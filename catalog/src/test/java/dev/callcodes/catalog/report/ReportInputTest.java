@@ -42,14 +42,16 @@ class ReportInputTest {
     void aZipWithoutTextFilesIsRefusedWithAMessage() throws IOException {
         byte[] zip = zip("picture.png", "not text");
         assertThatThrownBy(() -> read(zip, 10_000)).isInstanceOf(ReportInputException.class)
-                .hasMessageContaining("holds no .csv");
+                .hasMessageContaining("holds no .csv").extracting("kind")
+                .isEqualTo(ReportInputException.Kind.NO_REPORT);
     }
 
     @Test
     void aBinaryFileIsRefusedWithAMessage() {
         byte[] binary = {0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3};
         assertThatThrownBy(() -> read(binary, 1_000)).isInstanceOf(ReportInputException.class)
-                .hasMessageStartingWith("This file is not text.");
+                .hasMessageStartingWith("This file is not text.").extracting("kind")
+                .isEqualTo(ReportInputException.Kind.NOT_TEXT);
     }
 
     @Test
@@ -57,7 +59,8 @@ class ReportInputTest {
         byte[] zip = zip("big.csv", "403,510559\n".repeat(100_000));
         assertThat(zip.length).isLessThan(20_000);
         assertThatThrownBy(() -> read(zip, 100_000)).isInstanceOf(ReportInputException.class)
-                .hasMessageContaining("larger than 0.1 MB");
+                .hasMessageContaining("larger than 0.1 MB").extracting("kind")
+                .isEqualTo(ReportInputException.Kind.TOO_LARGE);
     }
 
     @Test
@@ -76,7 +79,8 @@ class ReportInputTest {
         Reader reader = ReportInput.open(new ByteArrayInputStream(bomb), 64L << 20);
 
         assertThatThrownBy(() -> reader.read(new char[1024])).isInstanceOf(ReportInputException.class)
-                .hasMessageContaining("holds no .csv");
+                .hasMessageContaining("holds no .csv").extracting("kind")
+                .isEqualTo(ReportInputException.Kind.NO_REPORT);
         assertThat(((ReportInput.ZipText) reader).inflatedBytes()).as("bytes inflated").isZero();
     }
 
@@ -85,7 +89,8 @@ class ReportInputTest {
         Reader reader = ReportInput.open(new ByteArrayInputStream(bomb(".csv", false)), 64L << 20);
 
         assertThatThrownBy(() -> reader.read(new char[1024])).isInstanceOf(ReportInputException.class)
-                .hasMessageStartingWith("This file is not text.");
+                .hasMessageStartingWith("This file is not text.").extracting("kind")
+                .isEqualTo(ReportInputException.Kind.NOT_TEXT);
         assertThat(((ReportInput.ZipText) reader).inflatedBytes()).isLessThanOrEqualTo(64 * 1024);
     }
 
