@@ -256,8 +256,10 @@
     let message = "";
     try {
       const body = await response.json();
-      if (body && typeof body.error === "string" && body.error.length <= 300) {
-        message = body.error;
+      // RFC 9457 problems (the app's filters and API) carry it in detail; the local endpoints in error.
+      const text = body && (typeof body.detail === "string" ? body.detail : body.error);
+      if (typeof text === "string" && text.length <= 300) {
+        message = text;
       }
     } catch (e) {
       // not JSON: the status line says enough
