@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * The report target measured the plain way, for the README: generate an export of N rows, summarize it from disk
+ * The report target measured the plain way, for docs/benchmarks.md: generate an export of N rows, summarize it from disk
  * several times, print the times and the peak heap the JVM saw. Run it under {@code -Xmx100m} so that finishing at
  * all proves the memory bound.
  *

@@ -45,7 +45,7 @@ public final class SideBySide {
         }
     }
 
-    /** Command-line options; every default is what the README's results used. */
+    /** Command-line options; every default is what the results in docs/benchmarks.md used. */
     record Options(Path botJar, Path echoJar, int rounds, Duration warmup, Duration measure, int connections,
                    List<String> jvmOptions, Path profileDir, Duration profileMeasure, Bot profiled) {
 

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * captured by the app's own local connector and read back from its feed) and files (uploaded to the local file
  * endpoint and sent as Teams file attachments), against the whole app on an ephemeral port. Every property asserts
  * no 5xx, no body or reply with exception text, and (chat and files) a reply to every turn. Bounded for CI by
- * {@code jqwik.tries.default} (src/test/resources/junit-platform.properties); the README gives the longer run and
+ * {@code jqwik.tries.default} (src/test/resources/junit-platform.properties); docs/tests.md gives the longer run and
  * its last result. The count of requests slower than 2 s is printed, not asserted (a shared machine's timings).
  *
  * <p>Long runs of one pattern are part of the input: a token repeated up to 20,000 times, cells of up to 20,000
