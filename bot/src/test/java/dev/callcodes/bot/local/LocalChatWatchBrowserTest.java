@@ -17,8 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The watch's demo as a new user meets it: the local chat page in headless Chromium, {@code watch} typed, and the
  * demo burst's alert rendered as a card; an update of the growing incident replaces that card in place
- * (src/test/node/local-chat-watch.mjs). Its own store folder: a context sharing another's would find the watch's lease
- * held and stay on standby. Needs Node.js, the packages of src/test/node and Chromium; runs in -Pconformance.
+ * (src/test/node/local-chat-watch.mjs). The dynamic property makes this a context of its own: with the same
+ * properties as {@code LocalChatWatchDemoTest} Spring would hand it that test's cached context, whose demo burst may
+ * be over. Needs Node.js, the packages of src/test/node and Chromium; runs in -Pconformance.
  */
 @Tag("conformance")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
