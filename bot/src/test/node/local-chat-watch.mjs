@@ -52,7 +52,7 @@ if (updatedAt) {
 }
 const count = (await alertHosts()).length;
 await finish();
-const failed = text => (text.match(/\d+ failed calls[^;]*?\(\d+ of \d+\)/) || [text.slice(0, 120)])[0];
+const failed = text => (text.match(/\d+ failed calls since it began; [^;]*?\(\d+ of \d+\)/) || [text.slice(0, 120)])[0];
 console.log(`local-chat-watch: alert rendered ${alertAt} s after the page opened: "${failed(first)}"; `
   + (updatedAt ? `replaced in place at ${updatedAt} s: "${failed(latest)}"` : "no update within 60 s")
   + `; ${count} alert card, 0 console errors, 0 requests off the machine; screenshots ${screenshots.join(", ")}`);

@@ -342,7 +342,9 @@ public final class Detector {
                     + " of " + i.callsInWindow() + "), usually " + percent(i.baselineRate()));
         }
         String growth = kind == AlertKind.UPDATED ? "Growing: " : "";
-        return growth + what + ": " + i.affectedCalls() + " failed calls, " + String.join(", ", parts) + family;
+        // The count is the incident's so far, the bracket after the rate the window's: they must not read alike.
+        return growth + what + ": " + i.affectedCalls() + " failed calls since it began; " + String.join(", ", parts)
+                + family;
     }
 
     static String percent(double share) {

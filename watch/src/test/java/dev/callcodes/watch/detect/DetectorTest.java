@@ -73,7 +73,7 @@ class DetectorTest {
         assertThat(alert.affectedCalls()).isEqualTo(24);
         assertThat(alert.affectedUsers()).isEqualTo(24);
         assertThat(alert.since()).isBetween(NOW.minus(Duration.ofHours(1)), NOW.minus(Duration.ofMinutes(55)));
-        assertThat(alert.headline()).isEqualTo("560503/503 on sbc1.contoso.com: 24 failed calls, 20.0% of calls in the"
+        assertThat(alert.headline()).isEqualTo("560503/503 on sbc1.contoso.com: 24 failed calls since it began; 20.0% of calls in the"
                 + " last 1 h (24 of 120), usually " + Detector.percent(alert.baselineRate())
                 + "; sent by the SBC or the carrier behind it (560xxx)");
         assertThat(evaluate(List.of(), NOW.plus(Duration.ofMinutes(15)))).as("still open, not alerted again").isEmpty();
@@ -155,7 +155,7 @@ class DetectorTest {
         assertThat(alerts).singleElement().satisfies(a -> {
             assertThat(a.reasons()).containsExactly(IncidentType.NEW_PAIR);
             assertThat(a.family()).isEqualTo(CodeFamily.MICROSOFT);
-            assertThat(a.headline()).isEqualTo("510562/403 on sbc1.contoso.com: 3 failed calls, not seen on this SBC in 30 days");
+            assertThat(a.headline()).isEqualTo("510562/403 on sbc1.contoso.com: 3 failed calls since it began; not seen on this SBC in 30 days");
         });
     }
 
