@@ -94,7 +94,7 @@ class LocalChatWatchDemoTest {
 
         say(conversation, "watch");
 
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> {
+        await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(500)).until(() -> {
             received.addAll(cards(conversation, after));
             return received.stream().anyMatch(c -> c.card().contains("569008 / SIP 504 on sbc-eu.contoso.com"));
         });
