@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * The watch's alert sink: each alert, as a card, to every subscribed conversation of the watched tenant, once
  * (an alert offered again after a restart skips the conversations that have it); while the tenant's ID is still
- * to be learned from the first token, an alert waits in the outbox (refused, offered again next tick). One incident is one card in a
- * conversation: its first alert is a new message whose id is kept, and each update replaces that card in place;
+ * to be learned from the first token, an alert waits in the outbox (refused, offered again next tick). One incident
+ * is one card in a conversation: its first alert is a new message whose id is kept, and each update replaces that card in place;
  * when the card is gone (or its id was never known) the update is posted as a new message, whose id is kept
  * instead. The resolution is a new message, so people are notified, and the first card turns to it as well. A
  * conversation that cannot be reached (the app was removed there) is counted and logged, and does not hold up the
@@ -142,5 +142,4 @@ final class Deliveries implements AlertSink {
                 .filter(s -> tenant.match(s.tenantId()) == WatchedTenant.Match.YES)
                 .toList();
     }
-
 }

@@ -6,6 +6,7 @@ import dev.callcodes.cards.Card;
 import dev.callcodes.cards.template.Template;
 import dev.callcodes.cards.template.TemplateException;
 import dev.callcodes.catalog.Originator;
+import dev.callcodes.catalog.Wording;
 import dev.callcodes.watch.calls.CodeFamily;
 import dev.callcodes.watch.calls.CodePair;
 import dev.callcodes.watch.detect.Alert;
@@ -91,7 +92,7 @@ final class WatchCards {
         } else {
             facts.add(new Fact("Calls in the window", a.callsInWindow() + " on this SBC, " + a.failuresInWindow()
                     + " ended with this pair"));
-            facts.add(new Fact("Failure rate", percent(a.rate()) + " (usually " + percent(a.baselineRate()) + ")"));
+            facts.add(new Fact("Failure rate", Wording.share(a.rate()) + " (usually " + Wording.share(a.baselineRate()) + ")"));
             facts.add(new Fact("Failed calls so far", Long.toString(a.affectedCalls())));
             facts.add(new Fact("Users affected", a.affectedUsers() + (a.usersCapped() ? " or more" : "")));
         }
@@ -130,13 +131,13 @@ final class WatchCards {
     Card digest(Digest d) {
         List<Fact> totals = List.of(
                 new Fact("Calls", Long.toString(d.calls())),
-                new Fact("Failed", d.failed() + (d.calls() > 0 ? " (" + percent((double) d.failed() / d.calls()) + ")"
+                new Fact("Failed", d.failed() + (d.calls() > 0 ? " (" + Wording.share((double) d.failed() / d.calls()) + ")"
                         : "")),
                 new Fact("Sent by an SBC", Long.toString(d.sbcFailures())),
                 new Fact("Sent by Microsoft", Long.toString(d.microsoftFailures())),
                 new Fact("No Microsoft code", Long.toString(d.unknownFailures())));
         List<Fact> pairs = d.failuresByPair().stream().limit(MAX_ROWS)
-                .map(p -> new Fact(pairLabel(p.pair()), p.failures() + " (" + percent(p.share()) + ", "
+                .map(p -> new Fact(pairLabel(p.pair()), p.failures() + " (" + Wording.share(p.share()) + ", "
                         + sentBy(p.originator(), p.family()) + ")"))
                 .toList();
         List<Fact> sbcs = d.bySbc().stream().limit(MAX_ROWS)
@@ -201,10 +202,6 @@ final class WatchCards {
                     + " logs and the carrier first.";
             default -> null;
         };
-    }
-
-    private static String percent(double share) {
-        return String.format(Locale.ROOT, "%.1f%%", share * 100);
     }
 
     private static String shorten(String text) {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -175,7 +176,7 @@ final class WatchChat implements WatchControl {
 
     /** A card button's incident id, checked, for the running watch; else a note saying what is wrong. */
     private Card withIncident(ChatTurn turn, String incidentId,
-                              java.util.function.BiFunction<Watch, String, Card> action) {
+                              BiFunction<Watch, String, Card> action) {
         String id = incidentId.strip().toLowerCase(Locale.ROOT);
         if (!INCIDENT_ID.matcher(id).matches()) {
             return problem("'" + (id.length() > 40 ? id.substring(0, 40) + "..." : id)

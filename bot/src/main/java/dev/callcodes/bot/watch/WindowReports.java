@@ -1,6 +1,5 @@
 package dev.callcodes.bot.watch;
 
-import dev.callcodes.watch.WatchedTenant;
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.cards.Card;
 import dev.callcodes.catalog.explanation.CallCodes;
@@ -13,6 +12,7 @@ import dev.callcodes.store.Expiry;
 import dev.callcodes.store.JsonDocuments;
 import dev.callcodes.store.Versioned;
 import dev.callcodes.watch.Watch;
+import dev.callcodes.watch.WatchedTenant;
 import dev.callcodes.watch.calls.CodePair;
 import dev.callcodes.watch.detect.Alert;
 import dev.callcodes.watch.state.RecentCall;

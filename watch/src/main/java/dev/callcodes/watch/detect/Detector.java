@@ -1,5 +1,6 @@
 package dev.callcodes.watch.detect;
 
+import dev.callcodes.catalog.Wording;
 import dev.callcodes.watch.calls.CallRow;
 import dev.callcodes.watch.calls.CodePair;
 import dev.callcodes.watch.state.CallBook;
@@ -13,7 +14,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -348,7 +348,7 @@ public final class Detector {
     }
 
     static String percent(double share) {
-        return String.format(Locale.ROOT, "%.1f%%", share * 100);
+        return Wording.share(share);
     }
 
     static String words(Duration d) {
