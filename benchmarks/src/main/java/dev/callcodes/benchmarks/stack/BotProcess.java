@@ -61,6 +61,8 @@ final class BotProcess implements AutoCloseable {
         CLEARED.forEach(env::remove);
         env.keySet().removeIf(key -> key.startsWith("CALLCODES_"));
         env.put("PORT", "0");
+        // A store of its own next to its log: the working folder's data/ would keep one run's state for the next.
+        env.put("CALLCODES_DATA_DIR", log.resolveSibling(log.getFileName() + ".data").toString());
         long started = System.nanoTime();
         Process process = builder.start();
         RUNNING.add(process);

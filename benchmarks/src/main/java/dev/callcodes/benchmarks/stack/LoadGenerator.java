@@ -47,8 +47,8 @@ final class LoadGenerator {
     private final int expectedStatus;
 
     /**
-     * @param requests one request per connection (its bytes sent again and again), so each connection can be its
-     *                 own conversation
+     * @param requests one request per connection (sent again and again, an activity's id numbered anew each time),
+     *                 so each connection can be its own conversation
      */
     LoadGenerator(int port, List<byte[]> requests, int expectedStatus) {
         this.target = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
@@ -107,6 +107,7 @@ final class LoadGenerator {
     private final class Connection extends Thread {
 
         private final byte[] request;
+        private final int sequenceSlot;
         volatile boolean running = true;
         volatile boolean recording;
         // written by this thread only, read after join()
@@ -124,7 +125,8 @@ final class LoadGenerator {
         Connection(byte[] request) {
             super("load-generator");
             setDaemon(true);
-            this.request = request;
+            this.request = request.clone();
+            this.sequenceSlot = Activities.sequenceSlot(this.request);
         }
 
         @Override
@@ -136,6 +138,7 @@ final class LoadGenerator {
                     if (socket == null) {
                         open();
                     }
+                    Activities.number(request, sequenceSlot);
                     out.write(request);
                     out.flush();
                     Http1.Head head = Http1.readHead(in);

@@ -315,12 +315,14 @@ public final class SideBySide {
         int port = process.awaitPort(LISTEN_TIMEOUT);
         byte[] request = Http1.request("POST", "127.0.0.1:" + port, "/api/messages", "application/json",
                 Activities.message(connector.serviceUrl(), "a:startup", Activities.QUESTION));
+        int sequenceSlot = Activities.sequenceSlot(request);
         long deadline = System.nanoTime() + LISTEN_TIMEOUT.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 socket.setTcpNoDelay(true);
                 OutputStream out = socket.getOutputStream();
+                Activities.number(request, sequenceSlot);
                 out.write(request);
                 out.flush();
                 InputStream in = new java.io.BufferedInputStream(socket.getInputStream());

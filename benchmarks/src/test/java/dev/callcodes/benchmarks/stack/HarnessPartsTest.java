@@ -46,6 +46,33 @@ class HarnessPartsTest {
         assertThat(head.contentLength()).isEqualTo(2);
     }
 
+    /** The bot answers an activity id once, so a request the generator repeats must carry a new id each time. */
+    @Test
+    void aRepeatedActivityIsNumberedAnewAndKeepsItsLength() throws IOException {
+        byte[] request = Http1.request("POST", "127.0.0.1:1", "/api/messages", "application/json",
+                Activities.message("http://127.0.0.1:2/", "a:x", Activities.QUESTION));
+        int slot = Activities.sequenceSlot(request);
+        assertThat(slot).isPositive();
+
+        Activities.number(request, slot);
+        String first = new String(request, StandardCharsets.UTF_8);
+        Activities.number(request, slot);
+        String second = new String(request, StandardCharsets.UTF_8);
+
+        assertThat(first).hasSameSizeAs(second).isNotEqualTo(second);
+        assertThat(idOf(first)).matches("bench-[0-9a-z]+-\\d{12}");
+        assertThat(Long.parseLong(idOf(second).substring(idOf(second).length() - 12)))
+                .isEqualTo(Long.parseLong(idOf(first).substring(idOf(first).length() - 12)) + 1);
+        Http1.Head head = Http1.readHead(new ByteArrayInputStream(request));
+        assertThat(head.contentLength()).isEqualTo(request.length - second.indexOf("\r\n\r\n") - 4);
+        assertThat(Activities.sequenceSlot(Activities.explainRequest("x"))).isEqualTo(-1);
+    }
+
+    private static String idOf(String request) {
+        int at = request.indexOf("\"id\":\"bench-") + 6;
+        return request.substring(at, request.indexOf('"', at));
+    }
+
     @Test
     void theStubCountsEveryReplyTheGeneratorDelivers() throws Exception {
         try (StubConnector stub = new StubConnector(0)) {
