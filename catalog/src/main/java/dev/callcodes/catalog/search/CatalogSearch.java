@@ -50,8 +50,7 @@ public final class CatalogSearch {
     private final List<CatalogEntry> entries;
     private final Families families;
     private final Map<String, Map<Integer, Double>> postings = new HashMap<>();
-    private final List<String> terms;
-    private final Map<String, String> termStems = new HashMap<>();
+    private final TermIndex terms;
     private final List<String> normalizedPhrases;
     private final List<List<List<String>>> symptomStems;
     private final Map<String, Set<String>> synonyms;
@@ -84,8 +83,7 @@ public final class CatalogSearch {
             symptoms.add(List.copyOf(stems));
             phrases.add(Phrases.normalize(e.phrase()));
         }
-        this.terms = List.copyOf(postings.keySet());
-        terms.forEach(t -> termStems.put(t, stem(t)));
+        this.terms = new TermIndex(postings);
         this.normalizedPhrases = List.copyOf(phrases);
         this.symptomStems = List.copyOf(symptoms);
     }
@@ -149,42 +147,64 @@ public final class CatalogSearch {
 
     /** Each entry the token (or a synonym of it) matches, with its best quality times field weight. */
     private Map<Integer, Double> matches(String token) {
+        String tokenStem = stem(token);
+        Set<String> alternatives = synonyms.getOrDefault(tokenStem, Set.of());
         Map<Integer, Double> best = new HashMap<>();
-        Set<String> alternatives = synonyms.getOrDefault(stem(token), Set.of());
-        for (String term : terms) {
-            double quality = quality(token, term);
-            if (alternatives.contains(termStems.get(term))) {
+        terms.candidates(token, tokenStem, alternatives, editDistanceAllowed(token)).forEach(term -> {
+            double quality = quality(token, tokenStem, terms.text(term), terms.stem(term));
+            if (alternatives.contains(terms.stem(term))) {
                 quality = Math.max(quality, SYNONYM_QUALITY);
             }
             if (quality > 0) {
                 double q = quality;
-                postings.get(term).forEach((doc, weight) -> best.merge(doc, q * weight, Math::max));
+                int[] docs = terms.docs(term);
+                double[] weights = terms.weights(term);
+                for (int i = 0; i < docs.length; i++) {
+                    best.merge(docs[i], q * weights[i], Math::max);
+                }
             }
-        }
+        });
         return best;
     }
 
     /** How well a query token matches an index term: 1 exact; less for a prefix or a typo; 0 not at all. */
     static double quality(String token, String term) {
+        return quality(token, stem(token), term, stem(term));
+    }
+
+    /**
+     * {@link #quality(String, String)} with both stems known. {@link TermIndex#candidates} relies on the cases
+     * below: a term that is not the token, has another stem, does not start with it, and is further from it in
+     * length than {@link #editDistanceAllowed} scores 0.
+     */
+    private static double quality(String token, String tokenStem, String term, String termStem) {
         if (token.equals(term)) {
             return 1;
         }
         boolean numeric = Character.isDigit(token.charAt(0));
-        if (!numeric && stem(token).equals(stem(term))) {
+        if (!numeric && tokenStem.equals(termStem)) {
             return STEM_QUALITY;
         }
         if (token.length() >= 3 && term.startsWith(token)) {
             return numeric ? 0.9 : 0.75;
         }
-        if (numeric || token.length() < 4 || Character.isDigit(term.charAt(0))) {
+        int allowed = editDistanceAllowed(token);
+        if (allowed == 0 || Character.isDigit(term.charAt(0))) {
             return 0;
         }
-        int allowed = token.length() >= 7 ? 2 : 1;
         int distance = EditDistance.atMost(token, term, allowed);
         if (distance > allowed) {
             return 0;
         }
         return distance == 1 ? 0.7 : 0.5;
+    }
+
+    /** The typos a token may have: none in codes and short words, one from 4 letters, two from 7. */
+    static int editDistanceAllowed(String token) {
+        if (Character.isDigit(token.charAt(0)) || token.length() < 4) {
+            return 0;
+        }
+        return token.length() >= 7 ? 2 : 1;
     }
 
     /**
