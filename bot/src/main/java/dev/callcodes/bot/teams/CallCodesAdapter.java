@@ -1,13 +1,14 @@
 package dev.callcodes.bot.teams;
 
-import com.microsoft.bot.builder.BotCallbackHandler;
 import com.microsoft.bot.builder.BotFrameworkAdapter;
-import com.microsoft.bot.builder.InvokeResponse;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.connector.authentication.AppCredentials;
 import com.microsoft.bot.connector.authentication.AuthenticationConfiguration;
+import com.microsoft.bot.connector.authentication.ClaimsIdentity;
+import com.microsoft.bot.connector.authentication.JwtTokenValidation;
 import com.microsoft.bot.connector.authentication.MicrosoftAppCredentials;
+import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
 import com.microsoft.bot.connector.rest.RestConnectorClient;
 import com.microsoft.bot.restclient.RestClient;
 import com.microsoft.bot.restclient.ServiceResponseBuilder;
@@ -91,15 +92,16 @@ final class CallCodesAdapter extends BotFrameworkAdapter implements AutoCloseabl
         return dispatcher.getMaxRequestsPerHost();
     }
 
-    /** With an app ID, the token is checked by {@link ChannelTokens}; without one, the SDK lets every caller in. */
-    @Override
-    public CompletableFuture<InvokeResponse> processActivity(String authHeader, Activity activity,
-                                                             BotCallbackHandler callback) {
-        if (!authenticated || activity == null) {
-            return super.processActivity(authHeader, activity, callback);
+    /**
+     * Who sent the activity. With an app ID, the channel's token is checked by {@link ChannelTokens}; without one,
+     * the SDK's own check lets every caller in (and the replies go only to this machine, {@link #create}).
+     */
+    CompletableFuture<ClaimsIdentity> authenticate(String authHeader, Activity activity) {
+        if (authenticated) {
+            return tokens.authenticate(authHeader, activity);
         }
-        return tokens.authenticate(authHeader, activity)
-                .thenCompose(identity -> processActivity(identity, activity, callback));
+        return JwtTokenValidation.authenticateRequest(activity, authHeader, new SimpleCredentialProvider(), null,
+                new AuthenticationConfiguration());
     }
 
     /**

@@ -7,6 +7,7 @@ import com.microsoft.bot.schema.Activity;
 import dev.callcodes.bot.chat.Failures;
 import dev.callcodes.bot.server.HttpErrors;
 import dev.callcodes.bot.server.Problem;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -29,13 +31,18 @@ class MessagesController {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessagesController.class);
 
+    /** How long a stopping app lets the turns it has answered send their replies. */
+    static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+
     private final CallCodesAdapter adapter;
     private final CallCodesBot bot;
+    private final AcceptedTurns turns;
     private final Failures failures;
 
-    MessagesController(CallCodesAdapter adapter, CallCodesBot bot, Failures failures) {
+    MessagesController(CallCodesAdapter adapter, CallCodesBot bot, AcceptedTurns turns, Failures failures) {
         this.adapter = adapter;
         this.bot = bot;
+        this.turns = turns;
         this.failures = failures;
     }
 
@@ -45,13 +52,25 @@ class MessagesController {
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, defaultValue = "") String authorization) {
         CompletableFuture<InvokeResponse> processing;
         try {
-            processing = adapter.processActivity(authorization, activity, bot::onTurn);
+            processing = adapter.authenticate(authorization, activity).thenCompose(identity ->
+                    turns.answer(activity, adapter.processActivity(identity, activity, bot::onTurn)));
         } catch (RuntimeException | StackOverflowError e) {
             // The SDK throws some failures (a malformed token, for one) instead of failing its future; a deeply
             // nested activity can overflow the stack while it is read.
             processing = CompletableFuture.failedFuture(e);
         }
         return processing.handle(this::respond);
+    }
+
+    /**
+     * Runs before the bot and the store it uses are closed (this controller depends on them), after the server has
+     * stopped taking requests: a reply already promised by a 202 still goes out.
+     */
+    @PreDestroy
+    void finishAcceptedTurns() throws InterruptedException {
+        if (!turns.awaitIdle(SHUTDOWN_WAIT)) {
+            LOG.warn("Stopping with {} answered turns still sending their replies", turns.waiting());
+        }
     }
 
     /**

@@ -40,6 +40,11 @@ class TeamsConfiguration {
         return adapter;
     }
 
+    @Bean
+    AcceptedTurns acceptedTurns(Failures failures, MeterRegistry registry) {
+        return new AcceptedTurns(AcceptedTurns.CAPACITY, failures, registry);
+    }
+
     /** The local chat page's file links; in local mode the only ones the bot downloads from or uploads to. */
     @Bean
     LocalFileLinks localFileLinks(BotSettings settings, Environment environment) {

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -77,6 +78,17 @@ class LocalChatEndpointsTest {
         return JSON.readTree(response.body());
     }
 
+    /** The replies after {@code after}, once there are some: a message's reply comes after its 202. */
+    private JsonNode replies(String conversationId, long after) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        JsonNode feed = feed(conversationId, after);
+        while (feed.path("activities").isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            feed = feed(conversationId, after);
+        }
+        return feed;
+    }
+
     private static String encode(String id) {
         return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
     }
@@ -95,7 +107,7 @@ class LocalChatEndpointsTest {
 
         assertThat(toBot(question).statusCode()).isEqualTo(202);
 
-        JsonNode feed = feed(conversation, 0);
+        JsonNode feed = replies(conversation, 0);
         assertThat(feed.path("epoch").asText()).isNotBlank();
         assertThat(feed.path("activities")).hasSize(1);
         JsonNode entry = feed.path("activities").get(0);
@@ -116,7 +128,7 @@ class LocalChatEndpointsTest {
         assertThat(toBot(activity(conversation, "installationUpdate").put("action", "add")).statusCode())
                 .isEqualTo(202);
 
-        assertThat(cardText(feed(conversation, 0).path("activities").get(0).path("activity")))
+        assertThat(cardText(replies(conversation, 0).path("activities").get(0).path("activity")))
                 .contains("Thanks for adding me");
     }
 
@@ -124,14 +136,14 @@ class LocalChatEndpointsTest {
     void anActionSubmitPressUpdatesTheCardInPlaceThroughTheConnector() throws Exception {
         String conversation = "local:" + UUID.randomUUID();
         toBot(message(conversation, "510559 403"));
-        JsonNode card = feed(conversation, 0).path("activities").get(0);
+        JsonNode card = replies(conversation, 0).path("activities").get(0);
 
         ObjectNode press = activity(conversation, "message");
         press.put("replyToId", card.path("id").asText());
         press.putObject("value").put("verb", "explain").put("text", "560403");
         assertThat(toBot(press).statusCode()).isEqualTo(202);
 
-        JsonNode update = feed(conversation, card.path("seq").asLong()).path("activities");
+        JsonNode update = replies(conversation, card.path("seq").asLong()).path("activities");
         assertThat(update).hasSize(1);
         assertThat(update.get(0).path("replaces").asText()).isEqualTo(card.path("id").asText());
         assertThat(update.get(0).path("id").asText()).isEqualTo(card.path("id").asText());
@@ -148,7 +160,7 @@ class LocalChatEndpointsTest {
 
         assertThat(toBot(press).statusCode()).isEqualTo(202);
 
-        JsonNode entry = feed(conversation, 0).path("activities").get(0);
+        JsonNode entry = replies(conversation, 0).path("activities").get(0);
         assertThat(entry.has("replaces")).as("a new message, since the update was refused with 404").isFalse();
         assertThat(cardText(entry.path("activity"))).contains("560403 / SIP 403");
     }

@@ -24,6 +24,7 @@ import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -49,6 +50,7 @@ final class StubConnector implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
     private final ConcurrentLinkedQueue<Integer> scriptedFailures = new ConcurrentLinkedQueue<>();
+    private volatile CountDownLatch held = new CountDownLatch(0);
     private final AtomicInteger ids = new AtomicInteger();
     private final List<Socket> sockets = new ArrayList<>();
     private final Map<String, AtomicInteger> delivered = new ConcurrentHashMap<>();
@@ -106,6 +108,15 @@ final class StubConnector implements AutoCloseable {
         for (int status : statuses) {
             scriptedFailures.add(status);
         }
+    }
+
+    /** Replies are received (and can be taken) but not answered until {@link #answerHeld}: a connector that stalls. */
+    void holdAnswers() {
+        held = new CountDownLatch(1);
+    }
+
+    void answerHeld() {
+        held.countDown();
     }
 
     Request take(Duration timeout) throws InterruptedException {
@@ -185,6 +196,12 @@ final class StubConnector implements AutoCloseable {
                 }
                 requests.add(new Request(parts[0], parts[1], headers,
                         body.length == 0 ? null : JSON.readTree(body)));
+                try {
+                    held.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
                 if (failure != null && failure == DROP) {
                     return;
                 } else if (failure != null) {

@@ -156,6 +156,31 @@ class TeamsIntegrationTest {
         assertThat(attachment.path("content").path("fallbackText").asText()).startsWith("510559 / SIP 403");
     }
 
+    /**
+     * The 202 does not wait for the connector: before, a turn held its request until the reply was delivered, so a
+     * slow connector capped each of the channel's connections at one message per round trip.
+     */
+    @Test
+    void aMessageIsAcceptedBeforeTheConnectorHasTakenItsReply() throws Exception {
+        Activity message = toConnector(Activities.personal("what is 510559 403"));
+        connector.holdAnswers();
+        try {
+            CompletableFuture<HttpResponse<String>> posted = http.sendAsync(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/api/messages"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(message))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            StubConnector.Request reply = connector.take(WAIT);
+            assertThat(reply.body().path("replyToId").asText()).isEqualTo(message.getId());
+            assertThat(posted.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS).statusCode())
+                    .as("answered while the connector still holds the reply").isEqualTo(202);
+        } finally {
+            connector.answerHeld();
+        }
+        assertThat(get("/actuator/metrics/callcodes.turns.accepted").body()).contains("\"VALUE\"");
+    }
+
     @Test
     void anUploadedZippedExportIsDownloadedSummarizedAndItsBreakdownOffered() throws Exception {
         Activity upload = toConnector(Activities.file("personal", "DirectRoutingReport.zip", "zip",
