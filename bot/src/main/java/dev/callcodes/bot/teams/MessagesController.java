@@ -46,8 +46,14 @@ class MessagesController {
         this.failures = failures;
     }
 
+    /**
+     * @return the answer, or its future while the turn still decides it (an invoke waiting for the connector, a
+     * token whose signing keys are being fetched). Spring answers a future through an async dispatch, which takes
+     * the request through the filters and the servlet a second time; most answers are ready here, after
+     * {@link AcceptedTurns}, so they are returned as they are.
+     */
     @PostMapping(path = "/api/messages", consumes = "application/json")
-    CompletableFuture<ResponseEntity<?>> incoming(
+    Object incoming(
             @RequestBody Activity activity,
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, defaultValue = "") String authorization) {
         CompletableFuture<InvokeResponse> processing;
@@ -59,7 +65,8 @@ class MessagesController {
             // nested activity can overflow the stack while it is read.
             processing = CompletableFuture.failedFuture(e);
         }
-        return processing.handle(this::respond);
+        CompletableFuture<ResponseEntity<?>> answer = processing.handle(this::respond);
+        return answer.isDone() ? answer.join() : answer;
     }
 
     /**

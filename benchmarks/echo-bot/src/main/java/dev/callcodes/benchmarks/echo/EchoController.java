@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.concurrent.CompletableFuture;
 
-/** {@code POST /api/messages} in the shape of the bot's MessagesController. */
+/**
+ * {@code POST /api/messages} as the SDK's own Spring controller (bot-integration-spring's BotController) answers it:
+ * the future of the whole turn. CallCodes' MessagesController started from the same lines.
+ */
 @RestController
 class EchoController {
 
