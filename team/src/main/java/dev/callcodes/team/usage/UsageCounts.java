@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Usage counts per tenant and UTC day ({@code usage/TENANT/YYYY-MM-DD}, kept {@value #KEEP_DAYS} days).
@@ -32,7 +33,7 @@ public final class UsageCounts {
 
     private final JsonDocuments<DayCounts> days;
     private final Clock clock;
-    private final Map<String, DayCounts> pending = new HashMap<>();
+    private final Map<String, DayTally> pending = new HashMap<>();
 
     public UsageCounts(DocumentStore store, Clock clock, ConflictRetry retry) {
         this.days = new JsonDocuments<>(store, DayCounts.class, retry);
@@ -40,22 +41,24 @@ public final class UsageCounts {
     }
 
     public void pairAsked(String tenantId, CodePair pair, Surface surface) {
-        add(tenantId, new DayCounts(Map.of(pair.key(), Map.of(surface, 1L)), Map.of(), Map.of()));
+        String key = pair.key();
+        count(tenantId, tally -> tally.pair(key, surface, 1));
     }
 
     /** A pair the catalog does not list was asked about: the cue to add an entry. */
     public void unknownCodeAsked(String tenantId, CodePair pair) {
-        add(tenantId, new DayCounts(Map.of(), Map.of(pair.key(), 1L), Map.of()));
+        String key = pair.key();
+        count(tenantId, tally -> tally.unknown(key, 1));
     }
 
     public void feedbackGiven(String tenantId, Vote vote) {
-        add(tenantId, new DayCounts(Map.of(), Map.of(), Map.of(vote, 1L)));
+        count(tenantId, tally -> tally.vote(vote, 1));
     }
 
-    private void add(String tenantId, DayCounts counts) {
+    private void count(String tenantId, Consumer<DayTally> increment) {
         String key = PREFIX + Tenants.key(tenantId) + "/" + today();
         synchronized (pending) {
-            pending.merge(key, counts, DayCounts::plus);
+            increment.accept(pending.computeIfAbsent(key, k -> new DayTally()));
         }
     }
 
@@ -68,7 +71,8 @@ public final class UsageCounts {
     public int flush() {
         Map<String, DayCounts> batch;
         synchronized (pending) {
-            batch = new TreeMap<>(pending);
+            batch = new TreeMap<>();
+            pending.forEach((key, tally) -> batch.put(key, tally.counts()));
             pending.clear();
         }
         int written = 0;
@@ -82,7 +86,7 @@ public final class UsageCounts {
             }
         } catch (RuntimeException failed) {
             synchronized (pending) {
-                batch.forEach((key, counts) -> pending.merge(key, counts, DayCounts::plus));
+                batch.forEach((key, counts) -> pending.computeIfAbsent(key, k -> new DayTally()).add(counts));
             }
             throw failed;
         }
