@@ -74,7 +74,8 @@ final class FeedbackCards {
             NotesData data = new NotesData(!rows.isEmpty(), rows.subList(0, shown), NoteCommand.argument(entryId, codes),
                     hidden > 0, hidden == 0 ? "" : hidden + (hidden == 1 ? " more note is" : " more notes are")
                     + " not shown: a card in Teams holds at most 28 KB. Edit or remove one above to make room.");
-            Card full = withFeedback(append(card, notes.expand(JSON.valueToTree(data))), entryId, codes, notice);
+            // One copy of the card for both parts: each copy was a sixth of the bytes a question allocated.
+            Card full = append(card, notes.expand(JSON.valueToTree(data)), feedbackPart(entryId, codes, notice));
             if (shown == 0 || bytes(full) <= MAX_CARD_BYTES) {
                 return full;
             }
@@ -98,19 +99,25 @@ final class FeedbackCards {
                 + ")" : by;
     }
 
-    private static Card append(Card card, JsonNode part) {
+    private static Card append(Card card, JsonNode... parts) {
         ObjectNode content = card.content().deepCopy();
         JsonNode body = content.path("body");
         ArrayNode items = body instanceof ArrayNode array ? array : content.putArray("body");
-        items.add(part);
+        for (JsonNode part : parts) {
+            items.add(part);
+        }
         return new Card(card.template(), content, card.summary());
     }
 
     /** The card with the feedback part; {@code voteNote} (a vote taken) above the buttons when not null. */
     Card withFeedback(Card card, String entryId, String codes, String voteNote) {
+        return append(card, feedbackPart(entryId, codes, voteNote));
+    }
+
+    private JsonNode feedbackPart(String entryId, String codes, String voteNote) {
         FeedbackData data = new FeedbackData(FeedbackCommand.argument(true, entryId, codes),
                 FeedbackCommand.argument(false, entryId, codes), voteNote != null, voteNote == null ? "" : voteNote);
-        return append(card, feedback.expand(JSON.valueToTree(data)));
+        return feedback.expand(JSON.valueToTree(data));
     }
 
     private static Template template(String name) {
