@@ -5,6 +5,8 @@ import dev.callcodes.bot.chat.TeamControl;
 import dev.callcodes.catalog.explanation.CallCodes;
 import dev.callcodes.store.ConflictRetry;
 import dev.callcodes.store.DocumentStore;
+import dev.callcodes.store.StoreSettings;
+import dev.callcodes.store.memory.MemoryDocumentStore;
 import dev.callcodes.team.TeamStats;
 import dev.callcodes.team.conversations.ActivityOnce;
 import dev.callcodes.team.conversations.ConversationReferences;
@@ -23,9 +25,16 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 class TeamConfiguration {
 
+    /**
+     * Activities answered are marked in memory when the app has the embedded store: that store is one process's (its
+     * folder is locked), so the files gave no other instance anything, and marking each chat message there forced
+     * four writes to disk before its reply. A restart forgets the marks; a delivery repeated across one is answered
+     * again, which the claim already prefers to not answering. Instances sharing Blob Storage mark them there.
+     */
     @Bean
-    ActivityOnce activityOnce(DocumentStore store, Clock clock) {
-        return new ActivityOnce(store, clock);
+    ActivityOnce activityOnce(BotSettings settings, DocumentStore store, Clock clock) {
+        return new ActivityOnce(settings.store().kind() == StoreSettings.Kind.EMBEDDED
+                ? new MemoryDocumentStore(clock, "activities answered") : store, clock);
     }
 
     @Bean
