@@ -31,10 +31,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class AcceptedTurns {
 
     /**
-     * Each waiting turn holds its activity and its reply (a card is at most 28 KB): a thousand is a few tens of MB at
-     * worst, and more than six seconds of replies at the connector's 64 concurrent calls of 100 ms.
+     * Turns waiting beyond what the connector client sends at once ({@code CALLCODES_CONNECTOR_MAX_REQUESTS_PER_HOST})
+     * only queue behind it, each holding its activity and its reply: four rounds of it keep the connector busy and
+     * bound that memory.
      */
-    static final int CAPACITY = 1_000;
+    static int capacityFor(int maxRequestsPerHost) {
+        return 4 * maxRequestsPerHost;
+    }
 
     private final int capacity;
     private final Failures failures;

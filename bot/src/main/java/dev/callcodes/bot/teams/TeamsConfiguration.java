@@ -41,8 +41,8 @@ class TeamsConfiguration {
     }
 
     @Bean
-    AcceptedTurns acceptedTurns(Failures failures, MeterRegistry registry) {
-        return new AcceptedTurns(AcceptedTurns.CAPACITY, failures, registry);
+    AcceptedTurns acceptedTurns(BotSettings settings, Failures failures, MeterRegistry registry) {
+        return new AcceptedTurns(AcceptedTurns.capacityFor(settings.maxRequestsPerHost()), failures, registry);
     }
 
     /** The local chat page's file links; in local mode the only ones the bot downloads from or uploads to. */
@@ -57,10 +57,9 @@ class TeamsConfiguration {
                               AnswerMetrics metrics, Failures failures, BotSettings settings,
                               LocalFileLinks localFileLinks, UsageRecorder usage) {
         // Redirects are followed by FileTransfers, which checks every hop against the same rule as the first link.
-        HttpClient http = HttpClient.newBuilder()
+        LazyHttpClient http = new LazyHttpClient(HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER));
         FileTransfers files = new FileTransfers(http,
                 settings.authenticationEnabled() ? FileTransfers.TEAMS_LINKS : localFileLinks::isOwn,
                 Duration.ofSeconds(settings.server().fileTransferSeconds()));
