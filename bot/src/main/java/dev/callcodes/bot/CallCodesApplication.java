@@ -15,6 +15,7 @@ public class CallCodesApplication {
         if (CommandLine.isCommand(args)) {
             System.exit(CommandLine.run(args, System.in, System.out, System.err));
         }
+        CatalogPreload.start();
         SpringApplication.run(CallCodesApplication.class, args);
     }
 }

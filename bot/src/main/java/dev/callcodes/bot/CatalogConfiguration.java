@@ -26,10 +26,13 @@ class CatalogConfiguration {
         return BotSettings.from(environment::getProperty);
     }
 
-    /** The catalog, the intake, the explainer and search, built once as the command line and the tests build them. */
+    /**
+     * The catalog, the intake, the explainer and search, built once as the command line and the tests build them
+     * (the app reads it while Spring starts: {@link CatalogPreload}).
+     */
     @Bean
     CallCodes callCodes() {
-        return CallCodes.embedded();
+        return CatalogPreload.take();
     }
 
     @Bean
