@@ -31,8 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ChannelTokens implements OpenIdMetadataResolver {
 
     private final String appId;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final LazyHttpClient http = new LazyHttpClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER));
     private final Map<String, SigningKeys> keysByUrl = new ConcurrentHashMap<>();
 
     ChannelTokens(String appId) {
@@ -41,7 +41,7 @@ final class ChannelTokens implements OpenIdMetadataResolver {
 
     @Override
     public OpenIdMetadata get(String metadataUrl) {
-        return keysByUrl.computeIfAbsent(metadataUrl, url -> new SigningKeys(URI.create(url), http,
+        return keysByUrl.computeIfAbsent(metadataUrl, url -> new SigningKeys(URI.create(url), http.get(),
                 Clock.systemUTC()));
     }
 

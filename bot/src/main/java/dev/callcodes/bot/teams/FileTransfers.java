@@ -58,7 +58,7 @@ final class FileTransfers {
                 && lower.substring(0, lower.length() - SHAREPOINT.length()).matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?");
     };
 
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
     private final Predicate<URI> links;
     private final Duration limit;
 
@@ -67,7 +67,7 @@ final class FileTransfers {
      * @param links which links the bot may use
      * @param limit the time a whole transfer may take
      */
-    FileTransfers(HttpClient http, Predicate<URI> links, Duration limit) {
+    FileTransfers(Supplier<HttpClient> http, Predicate<URI> links, Duration limit) {
         this.http = http;
         this.links = links;
         this.limit = limit;
@@ -86,7 +86,7 @@ final class FileTransfers {
         long deadline = System.nanoTime() + limit.toNanos();
         URI target = uri(url).filter(links).orElseThrow(FileTransfers::noUsableLink);
         for (int hop = 0; ; hop++) {
-            HttpResponse<InputStream> response = await(http.sendAsync(HttpRequest.newBuilder(target)
+            HttpResponse<InputStream> response = await(http.get().sendAsync(HttpRequest.newBuilder(target)
                     .timeout(remaining(deadline)).GET().build(), HttpResponse.BodyHandlers.ofInputStream()), deadline,
                     this::tooSlow);
             int status = response.statusCode();
@@ -122,7 +122,7 @@ final class FileTransfers {
     int upload(String url, byte[] bytes, String contentRange) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         URI target = uri(url).filter(links).orElseThrow(() -> new IOException("the upload link is not allowed"));
-        HttpResponse<Void> put = await(http.sendAsync(HttpRequest.newBuilder(target)
+        HttpResponse<Void> put = await(http.get().sendAsync(HttpRequest.newBuilder(target)
                 .timeout(remaining(deadline))
                 .header("Content-Range", contentRange)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.discarding()),

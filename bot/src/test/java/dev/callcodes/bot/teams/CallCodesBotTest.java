@@ -63,7 +63,7 @@ class CallCodesBotTest {
 
     private ReportUploads uploads() {
         return new ReportUploads(codes, CARDS,
-                new FileTransfers(http, FileTransfers.TEAMS_LINKS, java.time.Duration.ofSeconds(5)), 1024 * 1024);
+                new FileTransfers(() -> http, FileTransfers.TEAMS_LINKS, java.time.Duration.ofSeconds(5)), 1024 * 1024);
     }
 
     private void turn(Activity activity) {

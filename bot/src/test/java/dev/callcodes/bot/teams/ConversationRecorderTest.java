@@ -68,7 +68,7 @@ class ConversationRecorderTest {
         adapter.use(new ConversationRecorder(conversations));
         bot = new CallCodesBot(routes, CARDS, new MessageExtension(new CodeQueries(codes), CARDS),
                 new MessageAction(routes, CARDS), new ReportUploads(codes, CARDS, new FileTransfers(
-                        mock(HttpClient.class), FileTransfers.TEAMS_LINKS, Duration.ofSeconds(5)), 1024 * 1024),
+                        () -> mock(HttpClient.class), FileTransfers.TEAMS_LINKS, Duration.ofSeconds(5)), 1024 * 1024),
                 metrics, failures, false);
     }
 

@@ -119,7 +119,7 @@ class FileTransfersTest {
         int port = allowed.getAddress().getPort();
         Predicate<URI> onlyTheAllowedServer = uri -> "http".equals(uri.getScheme())
                 && "127.0.0.1".equals(uri.getHost()) && uri.getPort() == port;
-        return new FileTransfers(http, onlyTheAllowedServer, limit);
+        return new FileTransfers(() -> http, onlyTheAllowedServer, limit);
     }
 
     private static String read(InputStream in) throws IOException {

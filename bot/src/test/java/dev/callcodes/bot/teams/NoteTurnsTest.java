@@ -77,7 +77,7 @@ class NoteTurnsTest {
         adapter.setOnTurnError(new TurnErrorHandler(failures));
         bot = new CallCodesBot(routes, CARDS, new MessageExtension(new CodeQueries(codes), CARDS),
                 new MessageAction(routes, CARDS), new ReportUploads(codes, CARDS, new FileTransfers(
-                        mock(HttpClient.class), FileTransfers.TEAMS_LINKS, Duration.ofSeconds(5)), 1024 * 1024),
+                        () -> mock(HttpClient.class), FileTransfers.TEAMS_LINKS, Duration.ofSeconds(5)), 1024 * 1024),
                 metrics, failures, false);
     }
 

@@ -96,7 +96,7 @@ class WatchTenantTest {
         AnswerMetrics metrics = new AnswerMetrics(new SimpleMeterRegistry());
         CallCodesBot bot = new CallCodesBot(routes, answers, new MessageExtension(new CodeQueries(codes), answers),
                 new MessageAction(routes, answers), new ReportUploads(codes, answers, new FileTransfers(
-                mock(HttpClient.class), FileTransfers.TEAMS_LINKS, Duration.ofSeconds(5)), 1024), metrics,
+                () -> mock(HttpClient.class), FileTransfers.TEAMS_LINKS, Duration.ofSeconds(5)), 1024), metrics,
                 new Failures(metrics), false);
 
         // Before the first token the tenant is not known: both subscribe, neither is shown incidents.
