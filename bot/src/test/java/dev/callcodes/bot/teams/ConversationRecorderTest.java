@@ -65,7 +65,7 @@ class ConversationRecorderTest {
         ChatRoutes routes = ChatRoutes.standard(codes, CARDS);
         adapter = new CapturingAdapter();
         adapter.setOnTurnError(new TurnErrorHandler(failures));
-        adapter.use(new ConversationRecorder(conversations));
+        adapter.use(new ConversationRecorder(conversations, clock));
         bot = new CallCodesBot(routes, CARDS, new MessageExtension(new CodeQueries(codes), CARDS),
                 new MessageAction(routes, CARDS), new ReportUploads(codes, CARDS, new FileTransfers(
                         () -> mock(HttpClient.class), FileTransfers.TEAMS_LINKS, Duration.ofSeconds(5)), 1024 * 1024),
@@ -131,6 +131,21 @@ class ConversationRecorderTest {
 
         assertThat(conversations.find(TENANT, "a:personal-chat").orElseThrow().savedAt()).isEqualTo(first);
         assertThat(conversations.list(TENANT)).hasSize(1);
+    }
+
+    /** An unchanged reference skips the store for a while: another instance's removal is undone only later. */
+    @Test
+    void aReferenceRemovedElsewhereIsWrittenBackOnceTheInstanceSavesAgain() {
+        turn(inTenant(Activities.personal("560403")));
+        conversations.remove(TENANT, "a:personal-chat");
+
+        clock.advance(ConversationRecorder.RESAVE_AFTER.minusSeconds(1));
+        turn(inTenant(Activities.personal("help")));
+        assertThat(conversations.find(TENANT, "a:personal-chat")).isEmpty();
+
+        clock.advance(Duration.ofSeconds(1));
+        turn(inTenant(Activities.personal("help")));
+        assertThat(conversations.find(TENANT, "a:personal-chat")).isPresent();
     }
 
     @Test
