@@ -25,18 +25,22 @@ final class TermIndex {
     private final Map<String, int[]> byStem;
     /** Terms that begin with a letter (the only ones a typo can match), by length. */
     private final int[][] wordsByLength;
+    /** Each term's characters counted in 32 buckets, to rule typo candidates out before the edit distance. */
+    private final byte[][] letterCounts;
 
     TermIndex(Map<String, Map<Integer, Double>> postings) {
         texts = postings.keySet().stream().sorted().toArray(String[]::new);
         stems = new String[texts.length];
         docs = new int[texts.length][];
         weights = new double[texts.length][];
+        letterCounts = new byte[texts.length][];
         Map<String, List<Integer>> stemTerms = new HashMap<>();
         Map<Integer, List<Integer>> lengthTerms = new HashMap<>();
         int longest = 0;
         for (int term = 0; term < texts.length; term++) {
             String text = texts[term];
             stems[term] = CatalogSearch.stem(text);
+            letterCounts[term] = letterCounts(text);
             int[] termDocs = postings.get(text).keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
             docs[term] = termDocs;
             weights[term] = Arrays.stream(termDocs).mapToDouble(doc -> postings.get(text).get(doc)).toArray();
@@ -83,10 +87,37 @@ final class TermIndex {
         }
         int shortest = Math.max(1, token.length() - typosAllowed);
         int longest = Math.min(wordsByLength.length - 1, token.length() + typosAllowed);
+        byte[] tokenCounts = typosAllowed > 0 ? letterCounts(token) : null;
         for (int length = shortest; typosAllowed > 0 && length <= longest; length++) {
-            addAll(found, wordsByLength[length]);
+            for (int term : wordsByLength[length]) {
+                if (countDistance(tokenCounts, letterCounts[term]) <= 2 * typosAllowed) {
+                    found.set(term);
+                }
+            }
         }
         return found.stream();
+    }
+
+    /**
+     * A lower bound of twice the edit distance: a substitution changes two counts by one, an insertion or deletion
+     * one, a transposition none; sharing buckets only lowers the sum. So a term over twice the typos allowed is
+     * further away than allowed, and the edit distance need not be computed.
+     */
+    static int countDistance(byte[] a, byte[] b) {
+        int distance = 0;
+        for (int i = 0; i < a.length; i++) {
+            distance += Math.abs(a[i] - b[i]);
+        }
+        return distance;
+    }
+
+    static byte[] letterCounts(String text) {
+        byte[] counts = new byte[32];
+        for (int i = 0; i < text.length(); i++) {
+            int bucket = text.charAt(i) & 31;
+            counts[bucket] = (byte) Math.min(Byte.MAX_VALUE, counts[bucket] + 1);
+        }
+        return counts;
     }
 
     private static void addAll(BitSet found, int[] terms) {
