@@ -70,21 +70,7 @@ public final class MemoryDocumentStore implements DocumentStore {
     public Version replace(String key, byte[] content, Version expected, Expiry expiry) {
         Keys.check(key);
         Stored fresh = stored(content, expiry);
-        RuntimeException[] refused = new RuntimeException[1];
-        documents.compute(key, (k, now) -> {
-            if (now == null || expired(now)) {
-                refused[0] = new NotFoundException(key);
-                return now;
-            }
-            if (!now.version().equals(expected)) {
-                refused[0] = new ConflictException(key, ConflictException.Reason.VERSION_CHANGED);
-                return now;
-            }
-            return fresh;
-        });
-        if (refused[0] != null) {
-            throw refused[0];
-        }
+        swapIfVersion(key, expected, fresh);
         return fresh.version();
     }
 
@@ -99,21 +85,7 @@ public final class MemoryDocumentStore implements DocumentStore {
     @Override
     public void delete(String key, Version expected) {
         Keys.check(key);
-        RuntimeException[] refused = new RuntimeException[1];
-        documents.compute(key, (k, now) -> {
-            if (now == null || expired(now)) {
-                refused[0] = new NotFoundException(key);
-                return now;
-            }
-            if (!now.version().equals(expected)) {
-                refused[0] = new ConflictException(key, ConflictException.Reason.VERSION_CHANGED);
-                return now;
-            }
-            return null;
-        });
-        if (refused[0] != null) {
-            throw refused[0];
-        }
+        swapIfVersion(key, expected, null);
     }
 
     @Override
@@ -170,6 +142,25 @@ public final class MemoryDocumentStore implements DocumentStore {
     @Override
     public void close() {
         documents.clear();
+    }
+
+    /** Puts {@code next} (null: nothing) in place of the live document if it has version {@code expected}. */
+    private void swapIfVersion(String key, Version expected, Stored next) {
+        RuntimeException[] refused = new RuntimeException[1];
+        documents.compute(key, (k, now) -> {
+            if (now == null || expired(now)) {
+                refused[0] = new NotFoundException(key);
+                return now;
+            }
+            if (!now.version().equals(expected)) {
+                refused[0] = new ConflictException(key, ConflictException.Reason.VERSION_CHANGED);
+                return now;
+            }
+            return next;
+        });
+        if (refused[0] != null) {
+            throw refused[0];
+        }
     }
 
     private Stored stored(byte[] content, Expiry expiry) {
