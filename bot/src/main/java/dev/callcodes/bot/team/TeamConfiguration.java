@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The team's shared state over the app's one store: activities answered, conversations the bot is in, usage
@@ -29,13 +30,20 @@ class TeamConfiguration {
      * Activities answered are marked in memory when the app has the embedded store: that store is one process's (its
      * folder is locked), so the files gave no other instance anything, and marking each chat message there forced
      * four writes to disk before its reply. A restart forgets the marks; a delivery repeated across one is answered
-     * again, which the claim already prefers to not answering. Instances sharing Blob Storage mark them there.
+     * again, which the claim already prefers to not answering. In memory they are kept an hour, not a day (a
+     * redelivery comes within seconds, and a day of a busy tenant's messages would stay on the heap). Instances
+     * sharing Blob Storage mark them there.
      */
     @Bean
     ActivityOnce activityOnce(BotSettings settings, DocumentStore store, Clock clock) {
-        return new ActivityOnce(settings.store().kind() == StoreSettings.Kind.EMBEDDED
-                ? new MemoryDocumentStore(clock, "activities answered") : store, clock);
+        if (settings.store().kind() == StoreSettings.Kind.EMBEDDED) {
+            return new ActivityOnce(new MemoryDocumentStore(clock, "activities answered"), clock,
+                    ActivityOnce.DEFAULT_IN_FLIGHT, REMEMBERED_IN_MEMORY);
+        }
+        return new ActivityOnce(store, clock);
     }
+
+    static final Duration REMEMBERED_IN_MEMORY = Duration.ofHours(1);
 
     @Bean
     ConversationReferences conversationReferences(DocumentStore store, Clock clock) {

@@ -29,6 +29,12 @@ public final class MemoryDocumentStore implements DocumentStore {
     private record Stored(byte[] content, Version version, Expiry expiry) {
     }
 
+    /**
+     * Every this many writes, the expired documents go: nothing else would remove a marker nobody writes again, and
+     * the heap would keep every one.
+     */
+    static final int SWEEP_EVERY_WRITES = 1024;
+
     private final NavigableMap<String, Stored> documents = new ConcurrentSkipListMap<>();
     private final AtomicLong versions = new AtomicLong();
     private final Clock clock;
@@ -164,7 +170,11 @@ public final class MemoryDocumentStore implements DocumentStore {
     }
 
     private Stored stored(byte[] content, Expiry expiry) {
-        return new Stored(content.clone(), new Version(Long.toString(versions.incrementAndGet())), expiry);
+        long version = versions.incrementAndGet();
+        if (version % SWEEP_EVERY_WRITES == 0) {
+            sweepExpired("");
+        }
+        return new Stored(content.clone(), new Version(Long.toString(version)), expiry);
     }
 
     private Stored live(String key) {
