@@ -16,14 +16,8 @@ import dev.callcodes.team.conversations.ConversationReferences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps the conversation reference of every conversation the bot is in (for proactive messages), from whatever
@@ -35,25 +29,10 @@ final class ConversationRecorder implements Middleware {
     private static final Logger LOG = LoggerFactory.getLogger(ConversationRecorder.class);
     private static final String THREAD = ";messageid=";
 
-    /**
-     * How long an unchanged reference this instance saved is not saved again. Saving reads and compares the stored
-     * one, a tenth of the CPU of a chat message or an extension keystroke; after this, a reference that another
-     * instance removed meanwhile is written back by the next activity, as before.
-     */
-    static final Duration RESAVE_AFTER = Duration.ofMinutes(10);
-    /** Conversations remembered at most; past this the memory starts again (each costs one save then). */
-    static final int REMEMBERED = 10_000;
-
-    private record Saved(String conversationType, String teamId, JsonNode reference, Instant at) {
-    }
-
     private final ConversationReferences conversations;
-    private final Clock clock;
-    private final Map<String, Saved> saved = new ConcurrentHashMap<>();
 
-    ConversationRecorder(ConversationReferences conversations, Clock clock) {
+    ConversationRecorder(ConversationReferences conversations) {
         this.conversations = conversations;
-        this.clock = clock;
     }
 
     @Override
@@ -75,27 +54,13 @@ final class ConversationRecorder implements Middleware {
         String conversation = channelOf(in.getConversation().getId());
         String teamId = teamOf(in);
         if (removesTheBot(in)) {
-            saved.clear(); // rare, and a removed team takes all its channels with it
             boolean removed = conversations.remove(tenant, conversation);
             int channels = teamId == null ? 0 : conversations.removeTeam(tenant, teamId);
             LOG.info("Removed from a {} conversation: {} reference(s) forgotten",
                     in.getConversation().getConversationType(), (removed ? 1 : 0) + channels);
             return;
         }
-        String type = in.getConversation().getConversationType();
-        JsonNode reference = reference(in);
-        String key = tenant + "\n" + conversation;
-        Instant now = clock.instant();
-        Saved last = saved.get(key);
-        if (last != null && Objects.equals(last.conversationType(), type) && Objects.equals(last.teamId(), teamId)
-                && last.reference().equals(reference) && now.isBefore(last.at().plus(RESAVE_AFTER))) {
-            return;
-        }
-        conversations.save(tenant, conversation, type, teamId, reference);
-        if (saved.size() >= REMEMBERED) {
-            saved.clear();
-        }
-        saved.put(key, new Saved(type, teamId, reference, now));
+        conversations.save(tenant, conversation, in.getConversation().getConversationType(), teamId, reference(in));
     }
 
     /** The app uninstalled there, or the bot among the members removed. */

@@ -18,7 +18,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
@@ -37,7 +36,7 @@ class TeamsConfiguration {
         CallCodesAdapter adapter = new CallCodesAdapter(settings, botCredentials, registry);
         adapter.setOnTurnError(new TurnErrorHandler(failures));
         adapter.use(new OncePerActivity(activityOnce, registry));
-        adapter.use(new ConversationRecorder(conversations, Clock.systemUTC()));
+        adapter.use(new ConversationRecorder(conversations));
         return adapter;
     }
 

@@ -65,7 +65,7 @@ class ConversationRecorderTest {
         ChatRoutes routes = ChatRoutes.standard(codes, CARDS);
         adapter = new CapturingAdapter();
         adapter.setOnTurnError(new TurnErrorHandler(failures));
-        adapter.use(new ConversationRecorder(conversations, clock));
+        adapter.use(new ConversationRecorder(conversations));
         bot = new CallCodesBot(routes, CARDS, new MessageExtension(new CodeQueries(codes), CARDS),
                 new MessageAction(routes, CARDS), new ReportUploads(codes, CARDS, new FileTransfers(
                         () -> mock(HttpClient.class), FileTransfers.TEAMS_LINKS, Duration.ofSeconds(5)), 1024 * 1024),
@@ -137,9 +137,10 @@ class ConversationRecorderTest {
     @Test
     void aReferenceRemovedElsewhereIsWrittenBackOnceTheInstanceSavesAgain() {
         turn(inTenant(Activities.personal("560403")));
-        conversations.remove(TENANT, "a:personal-chat");
+        // Another instance on the same store: this one does not see the removal.
+        new ConversationReferences(store, clock, ConflictRetry.DEFAULT).remove(TENANT, "a:personal-chat");
 
-        clock.advance(ConversationRecorder.RESAVE_AFTER.minusSeconds(1));
+        clock.advance(ConversationReferences.RESAVE_AFTER.minusSeconds(1));
         turn(inTenant(Activities.personal("help")));
         assertThat(conversations.find(TENANT, "a:personal-chat")).isEmpty();
 

@@ -49,7 +49,6 @@ public final class CatalogSearch {
 
     private final List<CatalogEntry> entries;
     private final Families families;
-    private final Map<String, Map<Integer, Double>> postings = new HashMap<>();
     private final TermIndex terms;
     private final List<String> normalizedPhrases;
     private final List<List<List<String>>> symptomStems;
@@ -59,25 +58,27 @@ public final class CatalogSearch {
         this.entries = Objects.requireNonNull(catalog, "catalog").entries();
         this.families = catalog.families();
         this.synonyms = Synonyms.load(SYNONYMS);
+        // Only while building: the index keeps the postings as arrays.
+        Map<String, Map<Integer, Double>> postings = new HashMap<>();
         List<String> phrases = new ArrayList<>();
         List<List<List<String>>> symptoms = new ArrayList<>();
         for (int doc = 0; doc < entries.size(); doc++) {
             CatalogEntry e = entries.get(doc);
             if (e.microsoftCode() != null) {
-                post(e.microsoftCode(), doc, MICROSOFT_CODE_WEIGHT);
+                post(postings, e.microsoftCode(), doc, MICROSOFT_CODE_WEIGHT);
             }
             for (int sip : e.sipCodes()) {
-                post(Integer.toString(sip), doc, SIP_CODE_WEIGHT);
+                post(postings, Integer.toString(sip), doc, SIP_CODE_WEIGHT);
             }
-            index(e.phrase(), doc, PHRASE_WEIGHT);
-            index(e.summary(), doc, SUMMARY_WEIGHT);
-            index(e.cause(), doc, CAUSE_WEIGHT);
+            index(postings, e.phrase(), doc, PHRASE_WEIGHT);
+            index(postings, e.summary(), doc, SUMMARY_WEIGHT);
+            index(postings, e.cause(), doc, CAUSE_WEIGHT);
             for (String step : e.steps()) {
-                index(step, doc, STEPS_WEIGHT);
+                index(postings, step, doc, STEPS_WEIGHT);
             }
             List<List<String>> stems = new ArrayList<>();
             for (String symptom : e.symptoms()) {
-                index(symptom, doc, SYMPTOM_WEIGHT);
+                index(postings, symptom, doc, SYMPTOM_WEIGHT);
                 stems.add(tokens(symptom).stream().map(CatalogSearch::stem).toList());
             }
             symptoms.add(List.copyOf(stems));
@@ -257,13 +258,13 @@ public final class CatalogSearch {
         return out;
     }
 
-    private void index(String text, int doc, double weight) {
+    private static void index(Map<String, Map<Integer, Double>> postings, String text, int doc, double weight) {
         for (String token : tokens(text)) {
-            post(token, doc, weight);
+            post(postings, token, doc, weight);
         }
     }
 
-    private void post(String term, int doc, double weight) {
+    private static void post(Map<String, Map<Integer, Double>> postings, String term, int doc, double weight) {
         postings.computeIfAbsent(term, t -> new HashMap<>()).merge(doc, weight, Math::max);
     }
 }
