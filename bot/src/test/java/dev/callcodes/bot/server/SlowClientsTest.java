@@ -54,10 +54,14 @@ class SlowClientsTest {
             HttpResponse<String> search = SlowClient.get(port, "/api/search?q=certificate");
             drip.shutdown();
             drip.awaitTermination(10, TimeUnit.SECONDS);
-            clients.forEach(SlowClient::drip);
-
-            Map<Integer, Integer> statuses = new TreeMap<>();
-            clients.forEach(c -> statuses.merge(c.status(), 1, Integer::sum));
+            // A busy machine may still be reading the last clients' headers: collect until the refusals are all in
+            // (or 10 s pass, and the assertions below say what came).
+            Map<Integer, Integer> statuses = collectStatuses(clients);
+            long settle = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (statuses.getOrDefault(503, 0) < 300 - 128 && System.nanoTime() < settle) {
+                Thread.sleep(100);
+                statuses = collectStatuses(clients);
+            }
             assertThat(up).as("liveness probes answered UP while 300 clients trickled (%s)", statuses)
                     .isEqualTo(10);
             assertThat(search.statusCode()).isEqualTo(200);
@@ -82,5 +86,14 @@ class SlowClientsTest {
             Thread.sleep(100);
         }
         assertThat(guard.receivingNow()).as("bodies still counted as arriving after their clients left").isZero();
+    }
+
+    private static Map<Integer, Integer> collectStatuses(List<SlowClient> clients) {
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        for (SlowClient client : clients) {
+            client.drip();
+            statuses.merge(client.status(), 1, Integer::sum);
+        }
+        return statuses;
     }
 }
