@@ -7,7 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
  * The log message with line breaks and other control characters written as escapes, so one event is one line
  * whatever it quotes. Messages are made from request data in places this app does not control (the Bot Framework
  * SDK logs a token's key id as it came); a forged JWT header with a line break in it wrote a fake log line.
- * Installed for {@code %m}, {@code %msg} and {@code %message} by {@code logback-spring.xml}.
+ * Installed for {@code %m}, {@code %msg} and {@code %message} by {@link EscapedLogMessages}.
  */
 public class EscapedMessageConverter extends MessageConverter {
 
