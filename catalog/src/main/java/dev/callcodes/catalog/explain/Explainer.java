@@ -15,8 +15,10 @@ import dev.callcodes.catalog.intake.SenderEvidence;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Explains one reference: what the catalog lists for its codes or phrase, who generated the response, and what
@@ -30,6 +32,12 @@ public final class Explainer {
     private final Catalog catalog;
     private final PhraseIndex phrases;
     private final CodeRules rules;
+    /**
+     * Each search result is an entry's answer, and a search box asks for the same entries keystroke after keystroke:
+     * answers are immutable and the catalog never changes under its explainer, so each is made once (at most one
+     * per entry). Kept only for an entry of this catalog, which the answer lists.
+     */
+    private final Map<String, Answer> entryAnswers = new ConcurrentHashMap<>();
 
     public Explainer(Catalog catalog) {
         this(catalog, PhraseIndex.of(catalog));
@@ -67,7 +75,15 @@ public final class Explainer {
 
     /** The answer for a catalog entry, as if its codes had been asked about (a search result). */
     public Answer answer(CatalogEntry entry) {
-        return answer(CodeReference.pair(entry.microsoftCode(), entry.sipCodeFor(null)));
+        Answer known = entryAnswers.get(entry.id());
+        if (known != null && known.entries().stream().anyMatch(listed -> listed == entry)) {
+            return known;
+        }
+        Answer answer = answer(CodeReference.pair(entry.microsoftCode(), entry.sipCodeFor(null)));
+        if (answer.entries().stream().anyMatch(listed -> listed == entry)) {
+            entryAnswers.put(entry.id(), answer);
+        }
+        return answer;
     }
 
     private Answer explainPair(String ms, int sip, String phrase, Provenance provenance) {

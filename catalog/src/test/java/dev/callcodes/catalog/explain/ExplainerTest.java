@@ -196,4 +196,22 @@ class ExplainerTest {
         assertThat(answer.match()).isEqualTo(Match.PHRASE);
         assertThat(answer.notes().get(0)).contains("510559 was not written");
     }
+
+    /** A search result is its entry's answer, made once: the same as asking for the pair, for every entry. */
+    @Test
+    void anEntrysAnswerIsThePairsAnswerMadeOnce() {
+        Explainer explainer = new Explainer(codes.catalog());
+        Explainer fresh = new Explainer(codes.catalog());
+        List<String> differ = new java.util.ArrayList<>();
+        for (CatalogEntry entry : codes.catalog().entries()) {
+            Answer first = explainer.answer(entry);
+            Answer asPair = fresh.answer(dev.callcodes.catalog.intake.CodeReference.pair(entry.microsoftCode(),
+                    entry.sipCodeFor(null)));
+            if (!first.equals(asPair)) {
+                differ.add(entry.id());
+            }
+            assertThat(explainer.answer(entry)).as(entry.id()).isSameAs(first);
+        }
+        assertThat(differ).as("entries whose answer is not their pair's").isEmpty();
+    }
 }
