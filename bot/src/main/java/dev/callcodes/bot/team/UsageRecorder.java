@@ -54,8 +54,7 @@ public final class UsageRecorder {
             }
         }
         try {
-            known.forEach(pair -> usage.pairAsked(tenant, pair, counted));
-            unknown.forEach(pair -> usage.unknownCodeAsked(tenant, pair));
+            usage.asked(tenant, counted, known, unknown);
         } catch (IllegalArgumentException | StoreException e) {
             LOG.warn("Could not count {} answer(s) ({})", answers.size(), e.getClass().getSimpleName());
         }

@@ -11,6 +11,7 @@ import dev.callcodes.team.feedback.Vote;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -41,14 +42,25 @@ public final class UsageCounts {
     }
 
     public void pairAsked(String tenantId, CodePair pair, Surface surface) {
-        String key = pair.key();
-        count(tenantId, tally -> tally.pair(key, surface, 1));
+        asked(tenantId, surface, List.of(pair), List.of());
     }
 
     /** A pair the catalog does not list was asked about: the cue to add an entry. */
     public void unknownCodeAsked(String tenantId, CodePair pair) {
-        String key = pair.key();
-        count(tenantId, tally -> tally.unknown(key, 1));
+        asked(tenantId, Surface.CHAT, List.of(), List.of(pair));
+    }
+
+    /**
+     * The pairs one answer gave, counted together: those the catalog lists, by surface, and those it does not. A
+     * search listing 17 entries made the day's key and took the lock 17 times when they were counted one by one.
+     */
+    public void asked(String tenantId, Surface surface, Collection<CodePair> listed, Collection<CodePair> unlisted) {
+        List<String> listedKeys = listed.stream().map(CodePair::key).toList();
+        List<String> unlistedKeys = unlisted.stream().map(CodePair::key).toList();
+        count(tenantId, tally -> {
+            listedKeys.forEach(key -> tally.pair(key, surface, 1));
+            unlistedKeys.forEach(key -> tally.unknown(key, 1));
+        });
     }
 
     public void feedbackGiven(String tenantId, Vote vote) {

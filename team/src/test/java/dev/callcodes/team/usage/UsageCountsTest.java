@@ -48,6 +48,20 @@ class UsageCountsTest {
     }
 
     @Test
+    void oneAnswersPairsAreCountedTogetherAsOneByOne() {
+        usage.asked(TENANT, Surface.EXTENSION, java.util.List.of(NO_ROUTE, SBC_BUSY),
+                java.util.List.of(new CodePair("599999", null)));
+        usage.flush();
+        String stored = new String(store.read("usage/" + TENANT + "/2025-03-10").orElseThrow().content(),
+                StandardCharsets.UTF_8);
+        assertThat(stored).isEqualTo("{\"pairs\":{\"510559-403\":{\"EXTENSION\":1},\"560486-486\":{\"EXTENSION\":1}},"
+                + "\"unknown\":{\"599999-x\":1},\"feedback\":{}}");
+        assertThatThrownBy(() -> new CodePair("51055９", 403)).hasMessageContaining("1 to 10 digits");
+        assertThatThrownBy(() -> new CodePair("", 403)).hasMessageContaining("1 to 10 digits");
+        assertThatThrownBy(() -> new CodePair("12345678901", 403)).hasMessageContaining("1 to 10 digits");
+    }
+
+    @Test
     void countsArePerDayAndSurfaceAndHoldNoText() {
         usage.pairAsked(TENANT, NO_ROUTE, Surface.CHAT);
         usage.pairAsked(TENANT, NO_ROUTE, Surface.CHAT);
