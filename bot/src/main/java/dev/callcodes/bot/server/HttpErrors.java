@@ -1,5 +1,6 @@
 package dev.callcodes.bot.server;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import dev.callcodes.bot.chat.Failures;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -15,6 +16,8 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.util.stream.Collectors;
 
 /**
  * The last word on every request the app's own advice did not answer: an RFC 9457 problem, always
@@ -59,6 +62,18 @@ public class HttpErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        // Valid JSON with a value of the wrong shape (an activity's timestamp without a fraction of a second, which
+        // the SDK's date format refuses) names its field; the value itself is what the sender wrote, not repeated.
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(step -> step.getFieldName() != null ? step.getFieldName() : "[" + step.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            if (field.length() > 100) {
+                field = field.substring(0, 100) + "\u2026";
+            }
+            return problem(Problem.MALFORMED.detail("the field " + field + " has a value that cannot be read here",
+                    field));
+        }
         return problem(Problem.MALFORMED.detail("the body is not valid JSON", "body"));
     }
 

@@ -37,6 +37,24 @@ class BodyLimitsTest {
         }
     }
 
+    /** Found trying the jar by hand: a timestamp without a fraction of a second was "not valid JSON". */
+    @Test
+    void anActivityThatIsJsonButNotReadableNamesItsField() throws Exception {
+        String activity = "{\"type\":\"message\",\"id\":\"a\",\"channelId\":\"msteams\",\"text\":\"510559 403\","
+                + "\"timestamp\":\"2026-12-03T16:35:00Z\",\"conversation\":{\"id\":\"c\"}}";
+        for (String body : List.of(activity, "{\"type\": \"message\", \"text\": ")) {
+            HttpResponse<String> refused = SlowClient.HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                            + port + "/api/messages")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(refused.statusCode()).as(body).isEqualTo(400);
+            assertThat(SlowClient.JSON.readTree(refused.body())).as(body).isEqualTo(body.equals(activity)
+                    ? ProblemJson.of(400, "the field timestamp has a value that cannot be read here", "/api/messages",
+                    "timestamp")
+                    : ProblemJson.of(400, "the body is not valid JSON", "/api/messages", "body"));
+        }
+    }
+
     @Test
     void everyEndpointCountsItsBodyAsItStreams() throws Exception {
         byte[] big = ("{\"text\": \"" + "510559 403 ".repeat(3000) + "\"}").getBytes(StandardCharsets.UTF_8);
