@@ -25,6 +25,7 @@ final class ExplainCommand implements ChatCommand {
 
     private final CallCodes codes;
     private final AnswerCards cards;
+    private final RecentReplies recent = new RecentReplies();
 
     ExplainCommand(CallCodes codes, AnswerCards cards) {
         this.codes = codes;
@@ -48,6 +49,10 @@ final class ExplainCommand implements ChatCommand {
 
     @Override
     public Reply answer(PlainText text) {
+        return recent.answer(text, this::explain);
+    }
+
+    private Reply explain(PlainText text) {
         Explanation explanation = codes.explain(text, ReadingBudget.of(READING_BUDGET));
         if (explanation.kind() == ReplyKind.HELP) {
             String greeting = isGreeting(text.text())

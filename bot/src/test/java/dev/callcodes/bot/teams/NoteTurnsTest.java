@@ -184,6 +184,26 @@ class NoteTurnsTest {
                 .doesNotContain("maintenance window");
     }
 
+    /** A question's reply is kept by its text (RecentReplies): its cards must come out unchanged by the team parts. */
+    @Test
+    void aQuestionAskedAgainShowsTheNotesOfItsTenantAsTheyAreNow() {
+        start(NoteEditors.everyone());
+        String otherTenant = "99999999-0000-4000-8000-000000000000";
+        JsonNode before = answerCard(TENANT);
+
+        save("sbc-lab maintenance window", ANA, "Ana Ops");
+        JsonNode after = answerCard(TENANT);
+        JsonNode elsewhere = answerCard(otherTenant);
+        JsonNode again = answerCard(TENANT);
+
+        assertThat(part(before, "team-notes").toString()).doesNotContain("maintenance window");
+        assertThat(part(after, "team-notes").toString()).contains("maintenance window");
+        assertThat(part(elsewhere, "team-notes").toString()).doesNotContain("maintenance window");
+        assertThat(again).isEqualTo(after);
+        assertThat(again.path("body").findValues("id").stream().filter(id -> id.asText().equals("team-notes")))
+                .hasSize(1);
+    }
+
     @Test
     void aNoteIsTextNeverMarkupOrATemplate() {
         start(NoteEditors.everyone());
