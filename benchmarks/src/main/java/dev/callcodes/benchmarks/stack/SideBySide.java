@@ -47,7 +47,8 @@ public final class SideBySide {
 
     /** Command-line options; every default is what the results in docs/benchmarks.md used. */
     record Options(Path botJar, Path echoJar, int rounds, Duration warmup, Duration measure, int connections,
-                   List<String> jvmOptions, Path profileDir, Duration profileMeasure, Bot profiled) {
+                   List<String> jvmOptions, Path profileDir, Duration profileMeasure, Bot profiled,
+                   boolean startsOnly) {
 
         static Options parse(String[] args) {
             Map<String, String> given = new LinkedHashMap<>();
@@ -73,13 +74,18 @@ public final class SideBySide {
                         case "callcodes" -> Bot.CALLCODES;
                         case "echo" -> Bot.ECHO;
                         default -> throw new IllegalArgumentException("--profile-bot is callcodes or echo");
+                    },
+                    switch (given.getOrDefault("loads", "all")) {
+                        case "all" -> false;
+                        case "start" -> true;
+                        default -> throw new IllegalArgumentException("--loads is all or start");
                     });
             given.keySet().removeAll(List.of("bot", "echo", "rounds", "warmup", "seconds", "connections", "jvm",
-                    "profile", "profile-seconds", "profile-bot"));
+                    "profile", "profile-seconds", "profile-bot", "loads"));
             if (!given.isEmpty()) {
                 throw new IllegalArgumentException("unknown option(s) " + given.keySet() + "; known: --bot JAR"
                         + " --echo JAR --rounds N --warmup S --seconds S --connections N --jvm 'OPTIONS'"
-                        + " --profile DIR --profile-seconds S --profile-bot callcodes|echo");
+                        + " --loads all|start --profile DIR --profile-seconds S --profile-bot callcodes|echo");
             }
             return options;
         }
@@ -175,6 +181,12 @@ public final class SideBySide {
                 ports.put(bot, process.awaitPort(LISTEN_TIMEOUT));
                 System.out.printf(NUMBERS, "  %-10s %-32s %.2f s%n", bot.label, "start to first answered message",
                         start);
+                if (options.startsOnly()) {
+                    process.close();
+                }
+            }
+            if (options.startsOnly()) {
+                return;
             }
             for (Bot bot : order) {
                 messages(bot, processes.get(bot), ports.get(bot), "messages", connector,
@@ -383,6 +395,10 @@ public final class SideBySide {
                 + " rounds' ratios (each round measures both bots back to back)%n", options.rounds());
         System.out.printf(NUMBERS, ROW, "what", "echo bot", "CallCodes", "ratio", "target", "", "rounds: echo bot |"
                 + " CallCodes | ratio");
+        if (options.startsOnly()) {
+            compareRow("start to first answered message, s", "start", "start", "%.2f", Target.atMost(1.2));
+            return;
+        }
         compareRow("message replies/s (counted at the stub)", "messages.rate", "messages.rate", "%,.0f",
                 Target.atLeast(0.9));
         compareRow("  message POST p99, ms", "messages.p99", "messages.p99", "%.1f", null);
