@@ -31,42 +31,53 @@ public final class CommandLine {
     private record Entry(CommandSpec spec, Supplier<Command> command) {
     }
 
-    /** Every command, in the order help lists them. */
-    private static final List<Entry> TABLE = List.of(
-            new Entry(ExplainCommand.SPEC, ExplainCommand::new),
-            new Entry(SearchCommand.SPEC, SearchCommand::new),
-            new Entry(NotesCommand.SPEC, NotesCommand::new),
-            new Entry(StoreCommand.SPEC, StoreCommand::new),
-            new Entry(RadarCommand.SPEC, RadarCommand::new));
+    /**
+     * The commands, initialized on first use: the bot's own start asks {@link #isCommand} with no arguments, and
+     * loading every command class and its declarations then showed on the start's main thread.
+     */
+    private static final class Table {
 
-    private static final Map<String, Supplier<Command>> COMMANDS = commands();
+        /** Every command, in the order help lists them. */
+        static final List<Entry> ENTRIES = List.of(
+                new Entry(ExplainCommand.SPEC, ExplainCommand::new),
+                new Entry(SearchCommand.SPEC, SearchCommand::new),
+                new Entry(NotesCommand.SPEC, NotesCommand::new),
+                new Entry(StoreCommand.SPEC, StoreCommand::new),
+                new Entry(RadarCommand.SPEC, RadarCommand::new));
 
-    /** The help text, made from the declarations: every command and every option of it. */
-    static final String USAGE_TEXT = usage();
+        static final Map<String, Supplier<Command>> COMMANDS = commands();
+
+        /** The help text, made from the declarations: every command and every option of it. */
+        static final String USAGE_TEXT = usage();
+
+        private static Map<String, Supplier<Command>> commands() {
+            Map<String, Supplier<Command>> commands = new HashMap<>();
+            ENTRIES.forEach(entry -> commands.put(entry.spec().name(), entry.command()));
+            for (String help : List.of("help", "--help", "-h")) {
+                commands.put(help, HelpCommand::new);
+            }
+            return commands;
+        }
+
+        private static String usage() {
+            StringBuilder text = new StringBuilder("Usage:\n");
+            ENTRIES.forEach(entry -> text.append(entry.spec().help(PROGRAM)));
+            return text.append("  ").append(PROGRAM).append(" help\n")
+                    .append("      Prints this text.\n")
+                    .append("  ").append(PROGRAM).append('\n')
+                    .append("      Starts the bot.\n")
+                    .append("Exit codes: 0 done, 1 catalog not loaded, 2 wrong usage, 3 input not readable, 4"
+                            + " unexpected failure,\n5 the radar found differences.").toString();
+        }
+    }
 
     /** The declarations, for a test that holds help to them. */
     static List<CommandSpec> specs() {
-        return TABLE.stream().map(Entry::spec).toList();
+        return Table.ENTRIES.stream().map(Entry::spec).toList();
     }
 
-    private static Map<String, Supplier<Command>> commands() {
-        Map<String, Supplier<Command>> commands = new HashMap<>();
-        TABLE.forEach(entry -> commands.put(entry.spec().name(), entry.command()));
-        for (String help : List.of("help", "--help", "-h")) {
-            commands.put(help, HelpCommand::new);
-        }
-        return commands;
-    }
-
-    private static String usage() {
-        StringBuilder text = new StringBuilder("Usage:\n");
-        TABLE.forEach(entry -> text.append(entry.spec().help(PROGRAM)));
-        return text.append("  ").append(PROGRAM).append(" help\n")
-                .append("      Prints this text.\n")
-                .append("  ").append(PROGRAM).append('\n')
-                .append("      Starts the bot.\n")
-                .append("Exit codes: 0 done, 1 catalog not loaded, 2 wrong usage, 3 input not readable, 4 unexpected"
-                        + " failure,\n5 the radar found differences.").toString();
+    static String usageText() {
+        return Table.USAGE_TEXT;
     }
 
     private CommandLine() {
@@ -74,7 +85,7 @@ public final class CommandLine {
 
     /** Whether the arguments name a command-line command (so the web server must not start). */
     public static boolean isCommand(String[] args) {
-        return args.length > 0 && COMMANDS.containsKey(args[0]);
+        return args.length > 0 && Table.COMMANDS.containsKey(args[0]);
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
@@ -83,7 +94,7 @@ public final class CommandLine {
                     + "; see 'help'");
             return USAGE;
         }
-        Command command = COMMANDS.get(args[0]).get();
+        Command command = Table.COMMANDS.get(args[0]).get();
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
             command.run(rest, in, out);
@@ -127,7 +138,7 @@ public final class CommandLine {
     static final class HelpCommand implements Command {
         @Override
         public void run(String[] args, InputStream in, PrintStream out) {
-            out.println(USAGE_TEXT);
+            out.println(usageText());
         }
     }
 }
