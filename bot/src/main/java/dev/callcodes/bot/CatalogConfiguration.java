@@ -8,7 +8,6 @@ import dev.callcodes.bot.chat.TeamControl;
 import dev.callcodes.bot.chat.WatchControl;
 import dev.callcodes.cards.AnswerCards;
 import dev.callcodes.catalog.explanation.CallCodes;
-import dev.callcodes.catalog.search.CatalogSearch;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,11 +32,6 @@ class CatalogConfiguration {
     @Bean
     CallCodes callCodes() {
         return CatalogPreload.take();
-    }
-
-    @Bean
-    CatalogSearch catalogSearch(CallCodes codes) {
-        return codes.search();
     }
 
     @Bean

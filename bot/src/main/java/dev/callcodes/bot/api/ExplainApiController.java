@@ -44,13 +44,11 @@ class ExplainApiController {
     private static final Duration READING_BUDGET = Duration.ofSeconds(60);
 
     private final CallCodes codes;
-    private final CatalogSearch search;
     private final AnswerMetrics metrics;
     private final long maxReportBytes;
 
     ExplainApiController(CallCodes codes, AnswerMetrics metrics, BotSettings settings) {
         this.codes = codes;
-        this.search = codes.search();
         this.metrics = metrics;
         this.maxReportBytes = settings.maxReportBytes();
     }
@@ -135,8 +133,8 @@ class ExplainApiController {
         if (query == null || query.isBlank()) {
             throw new ApiException(Problem.INVALID, "q", "the parameter 'q' is missing or empty: /api/search?q=certificate");
         }
-        return json(AnswerJson.results(search.search(query, limit(limit)).stream().map(CatalogSearch.Hit::entry)
-                .toList()));
+        return json(AnswerJson.results(codes.search().search(query, limit(limit)).stream()
+                .map(CatalogSearch.Hit::entry).toList()));
     }
 
     private static ResponseEntity<ObjectNode> json(ObjectNode body) {

@@ -33,14 +33,14 @@ public final class CallCodes {
     private final PhraseIndex phrases;
     private final Intake intake;
     private final Explainer explainer;
-    private final CatalogSearch search;
+    /** Built on the first search: a fifth of the catalog's load, and a bot's first answer needs none of it. */
+    private volatile CatalogSearch search;
 
     private CallCodes(Catalog catalog) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.intake = new Intake(catalog);
         this.phrases = intake.phrases();
         this.explainer = new Explainer(catalog, phrases);
-        this.search = new CatalogSearch(catalog);
     }
 
     /** The catalog shipped inside this library. Fails fast, naming the file and field, if the data is malformed. */
@@ -57,7 +57,17 @@ public final class CallCodes {
     }
 
     public CatalogSearch search() {
-        return search;
+        CatalogSearch built = search;
+        if (built == null) {
+            synchronized (this) {
+                built = search;
+                if (built == null) {
+                    built = new CatalogSearch(catalog);
+                    search = built;
+                }
+            }
+        }
+        return built;
     }
 
     /** Explains what a user sent, whole: a chat message, a REST body, command-line words. */
