@@ -50,9 +50,11 @@ final class ConversationRecorder implements Middleware {
     }
 
     private void record(Activity in) {
-        String tenant = tenantOf(in);
+        // The SDK converts channelData anew on every call: once here for both the tenant and the team.
+        TeamsChannelData data = channelData(in);
+        String tenant = tenantOf(in, data);
         String conversation = channelOf(in.getConversation().getId());
-        String teamId = teamOf(in);
+        String teamId = data == null || data.getTeam() == null ? null : data.getTeam().getId();
         if (removesTheBot(in)) {
             boolean removed = conversations.remove(tenant, conversation);
             int channels = teamId == null ? 0 : conversations.removeTeam(tenant, teamId);
@@ -98,16 +100,15 @@ final class ConversationRecorder implements Middleware {
     /** The tenant an activity comes from; the local chat page's, which carry none, are {@link Tenants#LOCAL}. */
     static String tenantOf(Activity in) {
         String tenant = in.getConversation() == null ? null : in.getConversation().getTenantId();
+        return tenant == null || tenant.isBlank() ? tenantOf(in, channelData(in)) : tenant;
+    }
+
+    private static String tenantOf(Activity in, TeamsChannelData data) {
+        String tenant = in.getConversation() == null ? null : in.getConversation().getTenantId();
         if (tenant == null || tenant.isBlank()) {
-            TeamsChannelData data = channelData(in);
             tenant = data == null || data.getTenant() == null ? null : data.getTenant().getId();
         }
         return tenant == null || tenant.isBlank() ? Tenants.LOCAL : tenant;
-    }
-
-    private static String teamOf(Activity in) {
-        TeamsChannelData data = channelData(in);
-        return data == null || data.getTeam() == null ? null : data.getTeam().getId();
     }
 
     private static TeamsChannelData channelData(Activity in) {
