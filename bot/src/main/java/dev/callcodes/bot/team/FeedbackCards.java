@@ -17,7 +17,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The team's part of an answer card, from {@code team-cards/feedback.json}: "Helpful" and "Not helpful" (and, on the
@@ -33,8 +35,16 @@ final class FeedbackCards {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** At most this many pairs' parts are kept: a few KB each, and a catalog has about a thousand entries. */
+    static final int MAX_KEPT_PARTS = 2_048;
+
     private final Template feedback = template(FEEDBACK);
     private final Template notes = template(NOTES);
+    /**
+     * The parts of a card whose pair has no notes, by entry and codes: the same for every message that asks about
+     * it, and filling them was a sixth of a question's turn. Each card gets copies.
+     */
+    private final Map<String, List<JsonNode>> partsWithoutNotes = new ConcurrentHashMap<>();
     static final String NOTES = "notes";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -65,21 +75,40 @@ final class FeedbackCards {
      * "Add a team note" form, then the feedback part; {@code notice} (a vote or a note taken) above the buttons.
      */
     Card withTeamParts(Card card, String entryId, String codes, List<Note> pairNotes, String notice) {
+        if (pairNotes.isEmpty() && notice == null) {
+            return append(card, partsWithoutNotes(entryId, codes));
+        }
         List<NoteRow> rows = pairNotes.stream().map(n -> new NoteRow(n.text(), byline(n), NOTE_FIELD + n.id(),
                 NoteCommand.editArgument(entryId, n.id(), codes), NoteCommand.removeArgument(entryId, n.id(), codes)))
                 .toList();
         // Each note's text is on the card twice (shown, and in its "Edit" form): long notes fill 28 KB quickly.
         for (int shown = rows.size(); ; shown--) {
-            int hidden = rows.size() - shown;
-            NotesData data = new NotesData(!rows.isEmpty(), rows.subList(0, shown), NoteCommand.argument(entryId, codes),
-                    hidden > 0, hidden == 0 ? "" : hidden + (hidden == 1 ? " more note is" : " more notes are")
-                    + " not shown: a card in Teams holds at most 28 KB. Edit or remove one above to make room.");
             // One copy of the card for both parts: each copy was a sixth of the bytes a question allocated.
-            Card full = append(card, notes.expand(JSON.valueToTree(data)), feedbackPart(entryId, codes, notice));
+            Card full = append(card, notesPart(entryId, codes, rows.subList(0, shown), rows.size() - shown),
+                    feedbackPart(entryId, codes, notice));
             if (shown == 0 || bytes(full) <= MAX_CARD_BYTES) {
                 return full;
             }
         }
+    }
+
+    private JsonNode[] partsWithoutNotes(String entryId, String codes) {
+        String key = entryId + '\n' + codes;
+        List<JsonNode> parts = partsWithoutNotes.get(key);
+        if (parts == null) {
+            parts = List.of(notesPart(entryId, codes, List.of(), 0), feedbackPart(entryId, codes, null));
+            if (partsWithoutNotes.size() < MAX_KEPT_PARTS) {
+                partsWithoutNotes.putIfAbsent(key, parts);
+            }
+        }
+        return parts.stream().map(JsonNode::deepCopy).toArray(JsonNode[]::new);
+    }
+
+    private JsonNode notesPart(String entryId, String codes, List<NoteRow> shown, int hidden) {
+        NotesData data = new NotesData(!shown.isEmpty() || hidden > 0, shown, NoteCommand.argument(entryId, codes),
+                hidden > 0, hidden == 0 ? "" : hidden + (hidden == 1 ? " more note is" : " more notes are")
+                + " not shown: a card in Teams holds at most 28 KB. Edit or remove one above to make room.");
+        return notes.expand(JSON.valueToTree(data));
     }
 
     /** The prefix of the id of a note's "Edit" field; the bot reads the field the button names. */

@@ -56,6 +56,21 @@ class FeedbackCardsGoldenTest {
                 .isEqualTo("edit dr-510559-403 0f0e0d0c0b0a 510559 403");
     }
 
+    /** The parts of a pair without notes are kept: each card must get its own copy, and the same text. */
+    @org.junit.jupiter.api.Test
+    void aPairWithoutNotesGetsTheSamePartsOnEveryCardAndEachCardItsOwn() throws IOException {
+        FeedbackCards cards = new FeedbackCards();
+        Card first = cards.withTeamParts(bare(), "dr-510559-403", "510559 403", List.of(), null);
+        String firstText = JSON.writeValueAsString(first.content());
+
+        ((com.fasterxml.jackson.databind.node.ObjectNode) first.content().path("body").get(1)).put("id", "changed");
+        Card second = cards.withTeamParts(bare(), "dr-510559-403", "510559 403", List.of(), null);
+        Card otherPair = cards.withTeamParts(bare(), "dr-560403-503", "560403 503", List.of(), null);
+
+        assertThat(JSON.writeValueAsString(second.content())).isEqualTo(firstText);
+        assertThat(JSON.writeValueAsString(otherPair.content())).contains("560403 503").doesNotContain("510559");
+    }
+
     @org.junit.jupiter.api.Test
     void notesThatWouldOverfillTheCardAreCountedAndSaidNotShown() throws IOException {
         Instant day = Instant.parse("2026-11-30T08:15:00Z");
