@@ -12,7 +12,6 @@ public final class Keys {
     public static final int MAX_LENGTH = 1024;
     public static final int MAX_SEGMENT_LENGTH = 200;
 
-    private static final Pattern SEGMENT = Pattern.compile("[a-z0-9][a-z0-9._-]*");
     private static final Pattern PREFIX = Pattern.compile("[a-z0-9._/-]*");
 
     private Keys() {
@@ -42,7 +41,12 @@ public final class Keys {
 
     /** Whether {@code text[from, to)} is a segment: {@code [a-z0-9][a-z0-9._-]*}, at most 200 characters. */
     private static boolean isSegment(String text, int from, int to) {
-        if (to == from || to - from > MAX_SEGMENT_LENGTH || !isLowerLetterOrDigit(text.charAt(from))) {
+        return to - from <= MAX_SEGMENT_LENGTH && hasSegmentCharacters(text, from, to);
+    }
+
+    /** {@code [a-z0-9][a-z0-9._-]*}, checked by characters. */
+    private static boolean hasSegmentCharacters(String text, int from, int to) {
+        if (to == from || !isLowerLetterOrDigit(text.charAt(from))) {
             return false;
         }
         for (int i = from + 1; i < to; i++) {
@@ -92,7 +96,7 @@ public final class Keys {
             throw new IllegalArgumentException("the key '" + key + "' has an empty segment (a leading, trailing or"
                     + " doubled '/')");
         }
-        if (!SEGMENT.matcher(segment).matches()) {
+        if (!hasSegmentCharacters(segment, 0, segment.length())) {
             throw new IllegalArgumentException("the key '" + key + "' has the segment '" + segment + "': use"
                     + " lowercase letters, digits, '.', '_' and '-', starting with a letter or digit");
         }

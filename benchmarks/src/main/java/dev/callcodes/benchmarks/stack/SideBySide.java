@@ -396,7 +396,7 @@ public final class SideBySide {
         System.out.printf(NUMBERS, ROW, "what", "echo bot", "CallCodes", "ratio", "target", "", "rounds: echo bot |"
                 + " CallCodes | ratio");
         if (options.startsOnly()) {
-            compareRow("start to first answered message, s", "start", "start", "%.2f", Target.atMost(1.2));
+            startRow();
             return;
         }
         compareRow("message replies/s (counted at the stub)", "messages.rate", "messages.rate", "%,.0f",
@@ -423,6 +423,10 @@ public final class SideBySide {
                         + " bot does, gets at most %,.0f/s on %d connections)", options.connections() / 0.1,
                         options.connections()));
         compareRow("RSS after the load, MiB", "rss", "rss", "%.0f", Target.atMost(1.3));
+        startRow();
+    }
+
+    private void startRow() {
         compareRow("start to first answered message, s", "start", "start", "%.2f", Target.atMost(1.2));
     }
 

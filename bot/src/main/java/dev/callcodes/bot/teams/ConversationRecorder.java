@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Keeps the conversation reference of every conversation the bot is in (for proactive messages), from whatever
@@ -52,7 +53,7 @@ final class ConversationRecorder implements Middleware {
     private void record(Activity in) {
         // The SDK converts channelData anew on every call: once here for both the tenant and the team.
         TeamsChannelData data = channelData(in);
-        String tenant = tenantOf(in, data);
+        String tenant = tenantOf(in, () -> data);
         String conversation = channelOf(in.getConversation().getId());
         String teamId = data == null || data.getTeam() == null ? null : data.getTeam().getId();
         if (removesTheBot(in)) {
@@ -99,13 +100,14 @@ final class ConversationRecorder implements Middleware {
 
     /** The tenant an activity comes from; the local chat page's, which carry none, are {@link Tenants#LOCAL}. */
     static String tenantOf(Activity in) {
-        String tenant = in.getConversation() == null ? null : in.getConversation().getTenantId();
-        return tenant == null || tenant.isBlank() ? tenantOf(in, channelData(in)) : tenant;
+        return tenantOf(in, () -> channelData(in));
     }
 
-    private static String tenantOf(Activity in, TeamsChannelData data) {
+    /** {@code channelData} is asked only when the conversation names no tenant. */
+    private static String tenantOf(Activity in, Supplier<TeamsChannelData> channelData) {
         String tenant = in.getConversation() == null ? null : in.getConversation().getTenantId();
         if (tenant == null || tenant.isBlank()) {
+            TeamsChannelData data = channelData.get();
             tenant = data == null || data.getTenant() == null ? null : data.getTenant().getId();
         }
         return tenant == null || tenant.isBlank() ? Tenants.LOCAL : tenant;
